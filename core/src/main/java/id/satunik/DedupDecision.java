@@ -1,0 +1,167 @@
+package id.satunik;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The one decision every submitted record gets. Sealed: a report consumer can switch over all five kinds.
+ *
+ * <p>All implementations are immutable records; thread-safe.
+ */
+public sealed interface DedupDecision {
+
+    /** The kinds, as written in reports. */
+    enum Kind { ENROLLED, DUPLICATE, NIK_CONFLICT, ALREADY_ENROLLED, REJECTED }
+
+    /** The NIK as submitted (may be malformed for {@link Rejected}). */
+    String nik();
+
+    Kind kind();
+
+    /** Enrolled persons whose biometrics match the record, best first (empty when none). */
+    List<Candidate> matches();
+
+    /** Why, in one sentence. */
+    String reason();
+
+    /**
+     * The one-NIK-per-person rule.
+     *
+     * @param nik        the submitted, valid NIK
+     * @param holder     the search result for the person already enrolled under {@code nik}, or null when the
+     *                   NIK is new (a holder that shares no modality with the record has score 0)
+     * @param candidates the ranked 1:N search result over the gallery, the holder possibly among them
+     * @param threshold  person score from which two records are the same person
+     */
+    static DedupDecision decide(Nik nik, Candidate holder, List<Candidate> candidates, double threshold) {
+        List<Candidate> others = candidates.stream()
+                .filter(c -> c.score() >= threshold && !c.nik().equals(nik))
+                .sorted(Candidate.RANKING)
+                .toList();
+        if (holder != null) {
+            return holder.score() >= threshold
+                    ? new AlreadyEnrolled(nik.value(), holder, others)
+                    : new NikConflict(nik.value(), holder, others);
+        }
+        return others.isEmpty() ? new Enrolled(nik.value()) : new Duplicate(nik.value(), others);
+    }
+
+    /** New NIK, no biometric match: the person was added to the gallery. */
+    record Enrolled(String nik) implements DedupDecision {
+        public Enrolled {
+            Objects.requireNonNull(nik);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.ENROLLED;
+        }
+
+        @Override
+        public List<Candidate> matches() {
+            return List.of();
+        }
+
+        @Override
+        public String reason() {
+            return "no biometric match in the gallery; enrolled";
+        }
+    }
+
+    /** The biometrics match a person enrolled under another NIK: not enrolled. */
+    record Duplicate(String nik, List<Candidate> matches) implements DedupDecision {
+        public Duplicate {
+            Objects.requireNonNull(nik);
+            matches = List.copyOf(matches);
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("a duplicate needs at least one match");
+            }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.DUPLICATE;
+        }
+
+        @Override
+        public String reason() {
+            return "same person as " + describe(matches) + "; not enrolled";
+        }
+    }
+
+    /** The NIK is enrolled, but to a person with other biometrics: not enrolled. */
+    record NikConflict(String nik, Candidate holder, List<Candidate> matches) implements DedupDecision {
+        public NikConflict {
+            Objects.requireNonNull(nik);
+            Objects.requireNonNull(holder);
+            matches = List.copyOf(matches);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.NIK_CONFLICT;
+        }
+
+        @Override
+        public String reason() {
+            String holderPart = holder.fingerScores().isEmpty()
+                    ? "the person enrolled under this NIK shares no finger position with the record"
+                    : String.format(Locale.ROOT, "the person enrolled under this NIK does not match (score %.1f)",
+                            holder.score());
+            return holderPart + (matches.isEmpty() ? "" : "; the biometrics match " + describe(matches))
+                    + "; not enrolled";
+        }
+    }
+
+    /** Same NIK, same person: a re-submission, nothing changes. */
+    record AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches) implements DedupDecision {
+        public AlreadyEnrolled {
+            Objects.requireNonNull(nik);
+            Objects.requireNonNull(holder);
+            matches = List.copyOf(matches);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.ALREADY_ENROLLED;
+        }
+
+        @Override
+        public String reason() {
+            return String.format(Locale.ROOT, "re-submission of the person enrolled under this NIK (score %.1f)",
+                    holder.score())
+                    + (matches.isEmpty() ? "" : "; also matches " + describe(matches) + ": review the gallery")
+                    + "; nothing changed";
+        }
+    }
+
+    /** Bad input: nothing was enrolled or changed. */
+    record Rejected(String nik, String reason) implements DedupDecision {
+        public Rejected {
+            Objects.requireNonNull(reason);
+        }
+
+        @Override
+        public String nik() {
+            return nik;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.REJECTED;
+        }
+
+        @Override
+        public List<Candidate> matches() {
+            return List.of();
+        }
+    }
+
+    private static String describe(List<Candidate> matches) {
+        return matches.stream()
+                .map(c -> String.format(Locale.ROOT, "NIK %s (score %.1f)", c.nik(), c.score()))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,87 @@
+package id.satunik;
+
+import id.satunik.spi.DedupEngineProvider;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/**
+ * SatuNIK's one entry point: enforces one NIK per person over a persistent gallery.
+ *
+ * <pre>{@code
+ * try (DedupEngine engine = DedupEngine.open(EngineOptions.at(Path.of("gallery")))) {
+ *     EnrollmentRecord record = EnrollmentRecord.builder("3507014101900001")
+ *             .name("Siti Aminah").sex(Sex.FEMALE).birthDate(LocalDate.of(1990, 1, 1))
+ *             .finger(FingerPosition.RIGHT_THUMB, ImageSource.of(Path.of("101_1.tif")))
+ *             .build();
+ *     DedupDecision decision = engine.dedup(record);   // ENROLLED, DUPLICATE, NIK_CONFLICT, …
+ * }
+ * }</pre>
+ *
+ * <p><b>Thread-safety:</b> implementations are safe to share between threads. Image decoding and template
+ * extraction of concurrent calls run in parallel; the decide-and-enroll step of {@link #dedup} and
+ * {@link #enroll} is serialised, so two concurrent submissions of one person can never both be enrolled.
+ * Searches see a consistent gallery: every person enrolled before the search began, possibly some later ones.
+ * One process at a time may open a store.
+ */
+public interface DedupEngine extends AutoCloseable {
+
+    /**
+     * Opens (or creates) the gallery in {@code options.store()} with the implementation found on the class
+     * path (module {@code satunik-index}).
+     *
+     * @throws IllegalStateException when no implementation is on the class path or the store cannot be opened
+     */
+    static DedupEngine open(EngineOptions options) {
+        DedupEngineProvider provider = ServiceLoader.load(DedupEngineProvider.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no SatuNIK engine on the class path: add the id.satunik:satunik-index dependency"));
+        return provider.open(options);
+    }
+
+    /**
+     * Checks the record against the gallery and enrolls it when it is a new person under a new NIK.
+     * Bad input never throws: it comes back as {@link DedupDecision.Rejected} with the reason.
+     */
+    DedupDecision dedup(EnrollmentRecord record);
+
+    /**
+     * Dedups records in order, as if {@link #dedup} were called for each in turn (so each record is also
+     * checked against the records before it), but extracts templates of upcoming records in parallel.
+     * {@code sink} receives one decision per record, in input order, from one thread at a time.
+     */
+    void dedupAll(List<EnrollmentRecord> records, Consumer<DedupDecision> sink);
+
+    /**
+     * Adds the record without a biometric search (for loading an already deduplicated gallery).
+     * Refuses a NIK that is already enrolled.
+     *
+     * @return {@link DedupDecision.Enrolled} or {@link DedupDecision.Rejected}
+     */
+    DedupDecision enroll(EnrollmentRecord record);
+
+    /**
+     * 1:N search: the best {@link EngineOptions#candidateLimit()} enrolled persons for the record's biometrics,
+     * best first, with per-finger scores. The record's NIK is validated but need not be new.
+     *
+     * @throws InvalidInputException when the record or one of its images is unusable
+     */
+    List<Candidate> identify(EnrollmentRecord probe);
+
+    /**
+     * 1:1 comparison of two fingerprint images.
+     *
+     * @return the SourceAFIS similarity score (40 ≈ FMR 0.01%)
+     * @throws InvalidInputException when an image is unusable
+     */
+    double verify(ImageSource first, ImageSource second, int dpi);
+
+    /** The person score from which two records are one person. */
+    double threshold();
+
+    GalleryStats stats();
+
+    /** Flushes and closes the store; the engine is unusable afterwards. */
+    @Override
+    void close();
+}

@@ -1,0 +1,61 @@
+package id.satunik;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to open a {@link DedupEngine}.
+ *
+ * <p>Immutable value type; thread-safe.
+ *
+ * @param store          folder of the persistent gallery (created when missing)
+ * @param threads        worker threads for 1:N search and extraction
+ * @param threshold      person score from which two records are one person (SourceAFIS scale: 40 ≈ FMR 0.01%)
+ * @param capacity       number of persons the store is sized for when created (it can grow past it, slower)
+ * @param candidateLimit how many ranked candidates an identify returns
+ */
+public record EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit) {
+
+    /** SourceAFIS's recommended 1:1 threshold, FMR about 0.01% per comparison; see README for the 1:N view. */
+    public static final double DEFAULT_THRESHOLD = 40.0;
+    public static final long DEFAULT_CAPACITY = 100_000;
+    public static final int DEFAULT_CANDIDATE_LIMIT = 10;
+
+    public EngineOptions {
+        Objects.requireNonNull(store, "store");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("threshold must be positive, was " + threshold);
+        }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        if (candidateLimit < 1) {
+            throw new IllegalArgumentException("candidateLimit must be at least 1, was " + candidateLimit);
+        }
+    }
+
+    /** Defaults: all cores, threshold 40, room for 100,000 persons, 10 candidates. */
+    public static EngineOptions at(Path store) {
+        return new EngineOptions(store, Runtime.getRuntime().availableProcessors(), DEFAULT_THRESHOLD,
+                DEFAULT_CAPACITY, DEFAULT_CANDIDATE_LIMIT);
+    }
+
+    public EngineOptions withThreads(int value) {
+        return new EngineOptions(store, value, threshold, capacity, candidateLimit);
+    }
+
+    public EngineOptions withThreshold(double value) {
+        return new EngineOptions(store, threads, value, capacity, candidateLimit);
+    }
+
+    public EngineOptions withCapacity(long value) {
+        return new EngineOptions(store, threads, threshold, value, candidateLimit);
+    }
+
+    public EngineOptions withCandidateLimit(int value) {
+        return new EngineOptions(store, threads, threshold, capacity, value);
+    }
+}
