@@ -76,6 +76,9 @@ public interface DedupEngine extends AutoCloseable {
      */
     double verify(ImageSource first, ImageSource second, int dpi);
 
+    /** Biometric comparisons (finger against finger) performed since the engine was opened: for throughput figures. */
+    long comparisons();
+
     /** The person score from which two records are one person. */
     double threshold();
 
