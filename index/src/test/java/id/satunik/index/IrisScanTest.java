@@ -1,0 +1,137 @@
+package id.satunik.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.satunik.EyePosition;
+import id.satunik.matcher.IrisCode;
+import id.satunik.matcher.IrisMatcher;
+import id.satunik.matcher.IrisTemplate;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The vectorised scan against the plain loop on a synthetic gallery with planted genuine re-captures whose
+ * distances straddle the threshold: the hits (and so the decisions at the threshold) must be identical, and must
+ * not depend on the number of threads.
+ */
+class IrisScanTest {
+    static final int EYES = 40_000;
+    static final double THRESHOLD = 0.32;
+
+    @TempDir
+    static Path dir;
+    static IrisCodeFile file;
+    static SyntheticIrisGallery gallery = new SyntheticIrisGallery(42);
+    static final List<IrisProbe.Eye> probes = new ArrayList<>();
+    static final List<Integer> planted = new ArrayList<>();
+
+    @BeforeAll
+    static void fill() {
+        file = IrisCodeFile.open(dir.resolve("right.codes"), EyePosition.RIGHT);
+        gallery.fill(file, EYES);
+        SplittableRandom random = new SplittableRandom(7);
+        // 60 probes: re-captures of random gallery eyes at flip rates from clear matches to clear non-matches,
+        // most of them close to the threshold so that both sides of it are exercised.
+        for (int p = 0; p < 60; p++) {
+            int target = random.nextInt(EYES);
+            double flip = p < 5 ? 0.1 : p < 55 ? 0.28 + 0.14 * random.nextDouble() : 0.45;
+            int shift = random.nextInt(2 * IrisCode.MAX_SHIFT + 1) - IrisCode.MAX_SHIFT;
+            IrisTemplate copy = SyntheticIrisGallery.recapture(gallery.eye(target, EyePosition.RIGHT), shift, flip,
+                    random.nextLong());
+            probes.add(IrisProbe.Eye.of(copy));
+            planted.add(target);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        file.close();
+    }
+
+    @Test
+    void fastScanDecidesExactlyAsThePlainLoop() {
+        int matched = 0;
+        int missed = 0;
+        try (IrisScanner scanner = new IrisScanner(2)) {
+            for (int p = 0; p < probes.size(); p++) {
+                IrisScanner.Result plain = scanner.scan(file, probes.get(p), THRESHOLD, IrisPlainScan.INSTANCE);
+                IrisScanner.Result fast = scanner.scan(file, probes.get(p), THRESHOLD, IrisVectorScan.INSTANCE);
+                assertEquals(plain.hits(), fast.hits(), "probe " + p);
+                assertEquals(EYES, fast.comparisons());
+                int target = planted.get(p);
+                if (plain.hits().stream().anyMatch(h -> h.slot() == target)) {
+                    matched++;
+                } else {
+                    missed++;
+                }
+            }
+        }
+        // the sweep of flip rates must have put planted copies on both sides of the threshold
+        assertTrue(matched >= 10 && missed >= 10, "matched " + matched + ", missed " + missed);
+    }
+
+    @Test
+    void decisionsAgreeRightAtTheThreshold() {
+        // thresholds placed exactly on the distances of planted copies: the equality case of the integer test
+        try (IrisScanner scanner = new IrisScanner(2)) {
+            for (int p = 0; p < 10; p++) {
+                IrisProbe.Eye probe = probes.get(p);
+                double exact = IrisMatcher.compare(probe.template(), file.templateAt(planted.get(p))).distance();
+                for (double t : new double[] {Math.nextDown(exact), exact}) {
+                    if (t >= 0.5) {
+                        continue;
+                    }
+                    List<IrisHit> fast = scanner.scan(file, probe, t, IrisVectorScan.INSTANCE).hits();
+                    assertEquals(scanner.scan(file, probe, t, IrisPlainScan.INSTANCE).hits(), fast);
+                    assertEquals(t == exact, fast.stream().anyMatch(h -> h.slot() == planted.get(probes.indexOf(probe))),
+                            "threshold " + t + " vs distance " + exact);
+                }
+            }
+        }
+    }
+
+    @Test
+    void hitsCarryTheExactComparisonOfTheOneToOneMatcher() {
+        try (IrisScanner scanner = new IrisScanner(2)) {
+            IrisProbe.Eye probe = probes.get(0);
+            List<IrisHit> hits = scanner.scan(file, probe, THRESHOLD, IrisVectorScan.INSTANCE).hits();
+            assertTrue(hits.stream().anyMatch(h -> h.slot() == planted.get(0)));
+            for (IrisHit hit : hits) {
+                IrisMatcher.Comparison c = IrisMatcher.compare(probe.template(), file.templateAt(hit.slot()));
+                assertEquals(c.distance(), hit.distance());
+                assertEquals(c.shift(), hit.shift());
+                assertEquals(c.differing(), hit.differing());
+                assertEquals(c.compared(), hit.compared());
+                assertEquals(SyntheticIrisGallery.nikOf(hit.slot()), hit.nik());
+                assertEquals(EyePosition.RIGHT, hit.eye());
+            }
+        }
+    }
+
+    @Test
+    void resultDoesNotDependOnThreadCount() {
+        IrisProbe.Eye probe = probes.get(3);
+        // a loose threshold gives many hits to order
+        double loose = 0.43;
+        List<IrisHit> reference;
+        try (IrisScanner one = new IrisScanner(1)) {
+            reference = one.scan(file, probe, loose, IrisVectorScan.INSTANCE).hits();
+        }
+        assertTrue(reference.size() > 20, "hits " + reference.size());
+        for (int threads : new int[] {2, 3, 7}) {
+            try (IrisScanner scanner = new IrisScanner(threads)) {
+                assertEquals(reference, scanner.scan(file, probe, loose, IrisVectorScan.INSTANCE).hits(),
+                        threads + " threads");
+                assertEquals(reference, scanner.scan(file, probe, loose, IrisPlainScan.INSTANCE).hits(),
+                        threads + " threads, plain");
+            }
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package id.satunik.matcher;
+
+import id.satunik.InvalidInputException;
+import id.satunik.matcher.IrisSegmentation.Circle;
+import java.util.Locale;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Locates pupil, limbus, eyelids, eyelashes and specular reflections in a near-infrared eye image.
+ *
+ * <p>Method: reflections (saturated spots) are found by threshold and inpainted so that they neither look like
+ * texture nor break the pupil edge; the pupil is the roundest dark blob over a sweep of thresholds, refined by
+ * Daugman's integro-differential operator (the circle that maximises the radial derivative of the mean grey
+ * level along it); the limbus is found by the same operator on the lateral arcs only, which eyelids rarely cover;
+ * the eyelids are the parabolic edges above and below the pupil with the strongest consistent vertical gradient;
+ * eyelashes are pixels far darker than the iris's own grey levels.
+ *
+ * <p>Thread-safe: stateless (each call uses its own native matrices).
+ */
+final class IrisSegmenter {
+    /** How much brighter than its surroundings a spot must be to count as a reflection of the illuminator. */
+    static int reflectionContrast = 60;
+    static int minPupilRadius = 12;
+    static double maxPupilFraction = 0.3;
+    static int minIrisRadius = 40;
+    /** Limbus arcs (degrees, image y pointing down): the lateral sectors that eyelids rarely cover. */
+    static double[] limbusArcs = {-10, 45, 135, 190};
+    /** Pupil/iris radius ratio a living eye shows (dilation range). */
+    static double minPupilIrisRatio = 0.15;
+    static double maxPupilIrisRatio = 0.75;
+    static double lashDarkness = 0.6;
+    static boolean halfRes = true;
+    /** The weakest pupil edge accepted (grey levels across 4 px): below it there is no pupil in the image. */
+    static double minPupilEdge = 12;
+    /** Per-pixel clip of the limbus derivative, grey levels. */
+    static double limbusClip = 12;
+    static int limbusHalfWidth = 4;
+    static double maxEyelidCurvature = 0.005;
+    static double eyelidMinEdge = 8.0;
+
+    IrisSegmentation segment(GrayImage image, String subject) {
+        OpenCv.load();
+        int w = image.width();
+        int h = image.height();
+        try (OpenCv cv = new OpenCv()) {
+            Mat src = cv.gray(w, h, image.pixels());
+            // Reflections: small spots much brighter than their surroundings (white top-hat), with their halo.
+            // They are filled with the grey-level opening (the image with every small bright spot shaved off),
+            // which keeps the pupil dark and round where an illuminator's ring of LEDs is mirrored in it.
+            Mat kernel = cv.track(Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(15, 15)));
+            Mat opened = cv.mat();
+            Imgproc.morphologyEx(src, opened, Imgproc.MORPH_OPEN, kernel);
+            Mat reflections = cv.mat();
+            Core.subtract(src, opened, reflections);
+            Imgproc.threshold(reflections, reflections, reflectionContrast, 255, Imgproc.THRESH_BINARY);
+            Imgproc.dilate(reflections, reflections, cv.track(
+                    Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5))));
+            Mat clean = cv.mat();
+            src.copyTo(clean);
+            opened.copyTo(clean, reflections);
+            Mat smooth = cv.mat();
+            Imgproc.GaussianBlur(clean, smooth, new Size(0, 0), 1.5);
+            float[] pixels = toFloat(OpenCv.bytes(smooth));
+            byte[] reflectionMap = OpenCv.bytes(reflections);
+
+            Circle guess = pupilCandidate(cv, clean, pixels, w, h);
+            if (guess == null) {
+                throw new InvalidInputException(subject, "no iris found: no round dark pupil in the image");
+            }
+            if (Boolean.getBoolean("iris.debug")) System.err.println("guess " + guess);
+            Circle pupil = integroDifferential(pixels, w, h, guess.x(), guess.y(), 3,
+                    Math.max(minPupilRadius, guess.r() * 0.75), guess.r() * 1.3, FULL_CIRCLE, 96, 2, 1000);
+            if (pupil == null) {
+                throw new InvalidInputException(subject, "no iris found: pupil edge not found");
+            }
+            double rMin = Math.max(minIrisRadius, pupil.r() / maxPupilIrisRatio);
+            double rMax = Math.min(pupil.r() / minPupilIrisRatio, 0.75 * Math.max(w, h));
+            int centerRange = (int) Math.ceil(Math.max(4, pupil.r() * 0.25));
+            Circle iris = rMin >= rMax ? null
+                    : integroDifferential(pixels, w, h, pupil.x(), pupil.y(), centerRange, rMin, rMax, limbusArcs, 64, limbusHalfWidth, limbusClip * limbusHalfWidth);
+            if (iris == null) {
+                throw new InvalidInputException(subject, "no iris found: limbus not found around the pupil");
+            }
+            if (iris.distanceTo(pupil) + pupil.r() > iris.r() - 2) {
+                throw new InvalidInputException(subject, String.format(Locale.ROOT,
+                        "no iris found: pupil (r=%.0f) not inside the limbus (r=%.0f)", pupil.r(), iris.r()));
+            }
+            byte[] noise = noiseMap(pixels, reflectionMap, w, h, pupil, iris);
+            return new IrisSegmentation(pupil, iris, noise, OpenCv.bytes(clean), w, h);
+        }
+    }
+
+    private static final double[] FULL_CIRCLE = {0, 360};
+
+    /**
+     * The roundest, darkest blob over a sweep of thresholds. A pupil stays one round component while the
+     * threshold rises, until it merges with eyelashes or the iris; the candidate kept is the one with the
+     * strongest dark-inside/bright-around contrast.
+     */
+    private static Circle pupilCandidate(OpenCv cv, Mat clean, float[] smooth, int w, int h) {
+        // at half resolution: the pupil is large, and the threshold sweep costs a quarter
+        Mat half = cv.mat();
+        int scale = halfRes ? 2 : 1;
+        if (halfRes) {
+            Imgproc.pyrDown(clean, half);
+        } else {
+            clean.copyTo(half);
+        }
+        Mat blurred = cv.mat();
+        Imgproc.GaussianBlur(half, blurred, new Size(0, 0), 3.0 / scale);
+        double minVal = Core.minMaxLoc(blurred).minVal;
+        int hw = blurred.cols();
+        int hh = blurred.rows();
+        Mat bin = cv.mat();
+        Mat labels = cv.mat();
+        Mat stats = cv.mat();
+        Mat centroids = cv.mat();
+        Mat kernel = cv.track(Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
+        double maxRadius = maxPupilFraction * Math.min(w, h);
+        Circle best = null;
+        double bestScore = 0;
+        for (double t = minVal + 6; t <= minVal + 80; t += 5) {
+            Imgproc.threshold(blurred, bin, t, 255, Imgproc.THRESH_BINARY_INV);
+            Imgproc.morphologyEx(bin, bin, Imgproc.MORPH_OPEN, kernel);
+            int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, centroids, 8, CvType.CV_32S);
+            int[] s = new int[n * 5];
+            stats.get(0, 0, s);
+            double[] c = new double[n * 2];
+            centroids.get(0, 0, c);
+            for (int i = 1; i < n; i++) {
+                int left = s[i * 5];
+                int top = s[i * 5 + 1];
+                int bw = s[i * 5 + 2];
+                int bh = s[i * 5 + 3];
+                int area = s[i * 5 + 4];
+                if (left <= 0 || top <= 0 || left + bw >= hw || top + bh >= hh) {
+                    continue;
+                }
+                double r = scale * Math.sqrt(area / Math.PI);
+                if (r < minPupilRadius || r > maxRadius) {
+                    continue;
+                }
+                double aspect = Math.min(bw, bh) / (double) Math.max(bw, bh);
+                double fill = area / (Math.PI / 4 * bw * bh);
+                if (aspect < 0.75 || fill < 0.8 || fill > 1.15) {
+                    continue;
+                }
+                double cx = scale * c[i * 2] + (scale - 1) * 0.5;
+                double cy = scale * c[i * 2 + 1] + (scale - 1) * 0.5;
+                double score = edgeStrength(smooth, w, h, cx, cy, r) * aspect * Math.min(1, fill);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = new Circle(cx, cy, r);
+                }
+            }
+        }
+        return bestScore >= minPupilEdge ? best : null;
+    }
+
+    /**
+     * How sharply the grey level rises across a circle of about radius r (the best of radii within 15%):
+     * the mean over 64 angles of the outer minus the inner 2-px band. A pupil edge is the sharpest circular
+     * edge in an eye image; a dark blob of pupil merged with a dark inner iris has a soft one.
+     */
+    private static double edgeStrength(float[] pixels, int w, int h, double cx, double cy, double r) {
+        double best = 0;
+        for (double radius = r * 0.85; radius <= r * 1.15; radius += 1) {
+            double sum = 0;
+            int count = 0;
+            for (int k = 0; k < 64; k++) {
+                double cos = Math.cos(k * Math.PI / 32);
+                double sin = Math.sin(k * Math.PI / 32);
+                double xi = cx + (radius - 2) * cos;
+                double yi = cy + (radius - 2) * sin;
+                double xo = cx + (radius + 2) * cos;
+                double yo = cy + (radius + 2) * sin;
+                if (xi >= 0 && yi >= 0 && xo >= 0 && yo >= 0 && xi < w - 1 && xo < w - 1 && yi < h - 1 && yo < h - 1) {
+                    sum += bilinear(pixels, w, xo, yo) - bilinear(pixels, w, xi, yi);
+                    count++;
+                }
+            }
+            if (count >= 48) {
+                best = Math.max(best, sum / count);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Daugman's integro-differential operator: over centres within {@code range} px of (x0, y0) and radii in
+     * [rMin, rMax], the circle whose grey level along the given arcs rises most steeply outwards (a dark disc
+     * inside a brighter ring). The radial derivative is taken over +-2 px and clipped per sample at
+     * {@code clip} grey levels, so that a circle is preferred whose edge holds all along the arcs to one that
+     * crosses a very bright eyelid or eye corner at a few angles.
+     */
+    static Circle integroDifferential(float[] pixels, int w, int h, double x0, double y0, int range,
+                                      double rMin, double rMax, double[] arcsDegrees, int samples, int halfWidth,
+                                      double clip) {
+        if (range <= 3) {
+            return integroDifferential(pixels, w, h, x0, y0, range, 1, rMin, rMax, arcsDegrees, samples, halfWidth, clip);
+        }
+        // coarse to fine: a 3-px grid of centres, then every centre around the best one
+        Circle coarse = integroDifferential(pixels, w, h, x0, y0, range, 3, rMin, rMax, arcsDegrees, samples,
+                halfWidth, clip);
+        if (coarse == null) {
+            return null;
+        }
+        return integroDifferential(pixels, w, h, coarse.x(), coarse.y(), 2, 1,
+                Math.max(rMin, coarse.r() - 6), Math.min(rMax, coarse.r() + 6), arcsDegrees, samples, halfWidth, clip);
+    }
+
+    private static Circle integroDifferential(float[] pixels, int w, int h, double x0, double y0, int range, int step,
+                                              double rMin, double rMax, double[] arcsDegrees, int samples,
+                                              int halfWidth, double clip) {
+        int radii = (int) Math.floor(rMax - rMin) + 1;
+        if (radii < 2 * halfWidth + 1) {
+            return null;
+        }
+        double[] cos = new double[samples];
+        double[] sin = new double[samples];
+        double total = 0;
+        for (int a = 0; a < arcsDegrees.length; a += 2) {
+            total += arcsDegrees[a + 1] - arcsDegrees[a];
+        }
+        for (int k = 0; k < samples; k++) {
+            double pos = (k + 0.5) * total / samples;
+            double angle = 0;
+            for (int a = 0; a < arcsDegrees.length; a += 2) {
+                double len = arcsDegrees[a + 1] - arcsDegrees[a];
+                if (pos < len) {
+                    angle = arcsDegrees[a] + pos;
+                    break;
+                }
+                pos -= len;
+            }
+            cos[k] = Math.cos(Math.toRadians(angle));
+            sin[k] = Math.sin(Math.toRadians(angle));
+        }
+        float[] values = new float[samples * radii];
+        double bestScore = Double.NEGATIVE_INFINITY;
+        Circle best = null;
+        for (int dy = -range; dy <= range; dy += step) {
+            for (int dx = -range; dx <= range; dx += step) {
+                double cx = x0 + dx;
+                double cy = y0 + dy;
+                for (int i = 0; i < radii; i++) {
+                    double r = rMin + i;
+                    for (int k = 0; k < samples; k++) {
+                        double x = cx + r * cos[k];
+                        double y = cy + r * sin[k];
+                        values[k * radii + i] = x >= 0 && y >= 0 && x < w - 1 && y < h - 1
+                                ? (float) bilinear(pixels, w, x, y) : Float.NaN;
+                    }
+                }
+                for (int i = halfWidth; i < radii - halfWidth; i++) {
+                    double sum = 0;
+                    int count = 0;
+                    for (int k = 0; k < samples; k++) {
+                        int base = k * radii + i;
+                        double d = 0;
+                        for (int j = 1; j <= halfWidth; j++) {
+                            d += values[base + j] - values[base - j];
+                        }
+                        if (!Double.isNaN(d)) {
+                            sum += Math.max(-clip, Math.min(clip, d));
+                            count++;
+                        }
+                    }
+                    if (count * 4 < samples * 3) {
+                        continue;
+                    }
+                    double score = sum / count;
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = new Circle(cx, cy, rMin + i);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    static double bilinear(float[] pixels, int w, double x, double y) {
+        int x0 = (int) x;
+        int y0 = (int) y;
+        double fx = x - x0;
+        double fy = y - y0;
+        int i = y0 * w + x0;
+        double top = pixels[i] + (pixels[i + 1] - pixels[i]) * fx;
+        double bottom = pixels[i + w] + (pixels[i + w + 1] - pixels[i + w]) * fx;
+        return top + (bottom - top) * fy;
+    }
+
+    private static float[] toFloat(byte[] bytes) {
+        float[] out = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = bytes[i] & 0xFF;
+        }
+        return out;
+    }
+
+    /** Reflections, eyelids and eyelashes inside the iris ring; everything outside the ring is noise too. */
+    private static byte[] noiseMap(float[] pixels, byte[] reflections, int w, int h, Circle pupil, Circle iris) {
+        byte[] noise = new byte[w * h];
+        for (int i = 0; i < noise.length; i++) {
+            if (reflections[i] != 0) {
+                noise[i] = 1;
+            }
+        }
+        Eyelid upper = eyelid(pixels, w, h, pupil, iris, true);
+        Eyelid lower = eyelid(pixels, w, h, pupil, iris, false);
+        // Lashes: pixels in the ring much darker than the ring's median grey level.
+        float[] ring = new float[w * h];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (inRing(x, y, pupil, iris) && noise[y * w + x] == 0
+                        && !upper.covers(x, y) && !lower.covers(x, y)) {
+                    ring[n++] = pixels[y * w + x];
+                }
+            }
+        }
+        java.util.Arrays.sort(ring, 0, n);
+        double median = n == 0 ? 0 : ring[n / 2];
+        double lashLevel = median * lashDarkness;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (upper.covers(x, y) || lower.covers(x, y) || pixels[i] < lashLevel) {
+                    noise[i] = 1;
+                }
+            }
+        }
+        return noise;
+    }
+
+    private static boolean inRing(int x, int y, Circle pupil, Circle iris) {
+        double dp = Math.hypot(x - pupil.x(), y - pupil.y());
+        double di = Math.hypot(x - iris.x(), y - iris.y());
+        return dp > pupil.r() && di < iris.r();
+    }
+
+    /** An eyelid edge y = apexY + curvature·(x - apexX)², covering everything beyond it (above for the upper lid). */
+    record Eyelid(double apexX, double apexY, double curvature, boolean upper, boolean present) {
+        boolean covers(int x, int y) {
+            if (!present) {
+                return false;
+            }
+            double edge = apexY + (upper ? 1 : -1) * curvature * (x - apexX) * (x - apexX);
+            return upper ? y < edge : y > edge;
+        }
+    }
+
+    /**
+     * The eyelid edge between limbus and pupil: the parabola (apex above/below the pupil) along which the
+     * vertical grey-level derivative is strongest on average. An eyelid is brighter than the iris in NIR; its
+     * edge is where the iris ends. When no edge is clearly stronger than the iris's own texture, the lid does
+     * not cover the iris.
+     */
+    private static Eyelid eyelid(float[] pixels, int w, int h, Circle pupil, Circle iris, boolean upper) {
+        double apexX = iris.x();
+        double from = upper ? iris.y() - iris.r() : pupil.y() + pupil.r();
+        double to = upper ? pupil.y() - pupil.r() : iris.y() + iris.r();
+        double bestScore = 0;
+        Eyelid best = new Eyelid(apexX, 0, 0, upper, false);
+        double halfWidth = iris.r() * 0.9;
+        for (double curvature = 0; curvature <= maxEyelidCurvature + 1e-9; curvature += maxEyelidCurvature / 5) {
+            for (double apexY = from; apexY <= to; apexY += 1) {
+                double sum = 0;
+                int count = 0;
+                for (double x = apexX - halfWidth; x <= apexX + halfWidth; x += 2) {
+                    double y = apexY + (upper ? 1 : -1) * curvature * (x - apexX) * (x - apexX);
+                    if (x < 1 || x >= w - 2 || y < 3 || y >= h - 4) {
+                        continue;
+                    }
+                    double di = Math.hypot(x - iris.x(), y - iris.y());
+                    double dp = Math.hypot(x - pupil.x(), y - pupil.y());
+                    if (di > iris.r() - 6 || dp < pupil.r() + 6) {
+                        continue;
+                    }
+                    // positive when the lid side (outside) is brighter than the iris side
+                    double outside = bilinear(pixels, w, x, upper ? y - 2 : y + 2);
+                    double inside = bilinear(pixels, w, x, upper ? y + 2 : y - 2);
+                    sum += outside - inside;
+                    count++;
+                }
+                if (count < 12) {
+                    continue;
+                }
+                double score = sum / count;
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = new Eyelid(apexX, apexY, curvature, upper, true);
+                }
+            }
+        }
+        return bestScore >= eyelidMinEdge ? best : new Eyelid(apexX, 0, 0, upper, false);
+    }
+}
