@@ -32,7 +32,7 @@ public final class IrisCode {
      * The number of compared bits at which a raw distance needs no correction (Daugman used 911 for his
      * codes; ours is the median number of bits two CASIA-Iris-Interval codes have in common, see docs/iris.md).
      */
-    public static final int REFERENCE_BITS = 1200;
+    public static final int REFERENCE_BITS = 1800;
 
     private static final int WORDS_PER_ROW = COLUMNS / 64;
 

@@ -20,13 +20,13 @@ import org.opencv.imgproc.Imgproc;
  */
 final class IrisEncoder {
     /** Wavelength along the angle, in polar columns. */
-    static double wavelength = 16;
+    static double wavelength = 18;
     /** Envelope sigma along the angle, in wavelengths. */
-    static double sigmaAngular = 0.5;
+    static double sigmaAngular = 0.3;
     /** Envelope sigma along the radius, in polar rows. */
-    static double sigmaRadial = 3;
+    static double sigmaRadial = 2;
     /** A coefficient whose envelope carries more noise weight than this is masked. */
-    static double maxNoise = 0.25;
+    static double maxNoise = 0.15;
 
     record Encoded(long[] code, long[] mask, int usable) {
     }

@@ -33,13 +33,25 @@ final class IrisSegmenter {
     static double minPupilIrisRatio = 0.15;
     static double maxPupilIrisRatio = 0.75;
     static double lashDarkness = 0.6;
-    static boolean halfRes = true;
     /** The weakest pupil edge accepted (grey levels across 4 px): below it there is no pupil in the image. */
     static double minPupilEdge = 12;
     /** Per-pixel clip of the limbus derivative, grey levels. */
     static double limbusClip = 12;
     static int limbusHalfWidth = 4;
     static double maxEyelidCurvature = 0.005;
+    static int pupilCenterRange = 6;
+    /*
+     * An eye, not a dark round blob in some other picture. On the 2,539 CASIA images the pupil is at least 52
+     * grey levels darker than its rim, its edge holds along at least 69% of its circle, its inside deviates by at
+     * most 16 grey levels, and the limbus edge holds along at least 42% of the lateral arcs; the limits below leave
+     * a margin below those, and turn away most fingerprints (FVC) that a blob search alone would take for an eye.
+     */
+    static final double MIN_PUPIL_CONTRAST = 40;
+    static final double MIN_PUPIL_COVERAGE = 0.6;
+    static final double MAX_PUPIL_DEVIATION = 22;
+    static final double MIN_LIMBUS_COVERAGE = 0.35;
+    static double eyelidLimbusMargin = 10;
+    static double eyelidApexShift = 0.4;
     static double eyelidMinEdge = 8.0;
 
     IrisSegmentation segment(GrayImage image, String subject) {
@@ -72,8 +84,9 @@ final class IrisSegmenter {
                 throw new InvalidInputException(subject, "no iris found: no round dark pupil in the image");
             }
             if (Boolean.getBoolean("iris.debug")) System.err.println("guess " + guess);
-            Circle pupil = integroDifferential(pixels, w, h, guess.x(), guess.y(), 3,
-                    Math.max(minPupilRadius, guess.r() * 0.75), guess.r() * 1.3, FULL_CIRCLE, 96, 2, 1000);
+            // the blob can be off when lashes or a dark inner iris merged with the pupil: search widely around it
+            Circle pupil = integroDifferential(pixels, w, h, guess.x(), guess.y(), pupilCenterRange,
+                    Math.max(minPupilRadius, guess.r() * 0.6), guess.r() * 1.3, FULL_CIRCLE, 96, 2, 1000);
             if (pupil == null) {
                 throw new InvalidInputException(subject, "no iris found: pupil edge not found");
             }
@@ -88,6 +101,28 @@ final class IrisSegmenter {
             if (iris.distanceTo(pupil) + pupil.r() > iris.r() - 2) {
                 throw new InvalidInputException(subject, String.format(Locale.ROOT,
                         "no iris found: pupil (r=%.0f) not inside the limbus (r=%.0f)", pupil.r(), iris.r()));
+            }
+            double pupilContrast = arcMean(pixels, w, h, pupil, pupil.r() + 3, pupil.r() + 8, FULL_CIRCLE)
+                    - arcMean(pixels, w, h, pupil, 0, pupil.r() * 0.8, FULL_CIRCLE);
+            double pupilDeviation = arcDeviation(pixels, w, h, pupil, 0, pupil.r() * 0.8, FULL_CIRCLE);
+            double pupilCoverage = edgeCoverage(pixels, w, h, pupil, FULL_CIRCLE);
+            double limbusCoverage = edgeCoverage(pixels, w, h, iris, limbusArcs);
+            if (Boolean.getBoolean("iris.debug")) {
+                System.err.printf(java.util.Locale.ROOT, "QUALITY %s %.1f %.1f %.2f %.2f%n", subject, pupilContrast,
+                        pupilDeviation, pupilCoverage, limbusCoverage);
+            }
+            if (pupilContrast < MIN_PUPIL_CONTRAST || pupilCoverage < MIN_PUPIL_COVERAGE
+                    || pupilDeviation > MAX_PUPIL_DEVIATION) {
+                throw new InvalidInputException(subject, String.format(Locale.ROOT,
+                        "no iris found: no pupil (darkest round region: %.0f grey levels darker than its rim, "
+                                + "edge along %.0f%% of its circle, grey-level deviation %.0f inside; a pupil needs "
+                                + "%.0f, %.0f%%, at most %.0f)", pupilContrast, 100 * pupilCoverage, pupilDeviation,
+                        MIN_PUPIL_CONTRAST, 100 * MIN_PUPIL_COVERAGE, MAX_PUPIL_DEVIATION));
+            }
+            if (limbusCoverage < MIN_LIMBUS_COVERAGE) {
+                throw new InvalidInputException(subject, String.format(Locale.ROOT,
+                        "no iris found: no iris boundary around the pupil (edge along %.0f%% of the sides, %.0f%% "
+                                + "needed)", 100 * limbusCoverage, 100 * MIN_LIMBUS_COVERAGE));
             }
             byte[] noise = noiseMap(pixels, reflectionMap, w, h, pupil, iris);
             return new IrisSegmentation(pupil, iris, noise, OpenCv.bytes(clean), w, h);
@@ -104,21 +139,13 @@ final class IrisSegmenter {
     private static Circle pupilCandidate(OpenCv cv, Mat clean, float[] smooth, int w, int h) {
         // at half resolution: the pupil is large, and the threshold sweep costs a quarter
         Mat half = cv.mat();
-        int scale = halfRes ? 2 : 1;
-        if (halfRes) {
-            Imgproc.pyrDown(clean, half);
-        } else {
-            clean.copyTo(half);
-        }
+        Imgproc.pyrDown(clean, half);
         Mat blurred = cv.mat();
-        Imgproc.GaussianBlur(half, blurred, new Size(0, 0), 3.0 / scale);
+        Imgproc.GaussianBlur(half, blurred, new Size(0, 0), 1.5);
         double minVal = Core.minMaxLoc(blurred).minVal;
-        int hw = blurred.cols();
-        int hh = blurred.rows();
         Mat bin = cv.mat();
-        Mat labels = cv.mat();
-        Mat stats = cv.mat();
-        Mat centroids = cv.mat();
+        Mat padded = cv.mat();
+        Mat distance = cv.mat();
         Mat kernel = cv.track(Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
         double maxRadius = maxPupilFraction * Math.min(w, h);
         Circle best = null;
@@ -126,32 +153,24 @@ final class IrisSegmenter {
         for (double t = minVal + 6; t <= minVal + 80; t += 5) {
             Imgproc.threshold(blurred, bin, t, 255, Imgproc.THRESH_BINARY_INV);
             Imgproc.morphologyEx(bin, bin, Imgproc.MORPH_OPEN, kernel);
-            int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, centroids, 8, CvType.CV_32S);
-            int[] s = new int[n * 5];
-            stats.get(0, 0, s);
-            double[] c = new double[n * 2];
-            centroids.get(0, 0, c);
-            for (int i = 1; i < n; i++) {
-                int left = s[i * 5];
-                int top = s[i * 5 + 1];
-                int bw = s[i * 5 + 2];
-                int bh = s[i * 5 + 3];
-                int area = s[i * 5 + 4];
-                if (left <= 0 || top <= 0 || left + bw >= hw || top + bh >= hh) {
+            // The largest disc inside each dark region (distance transform maxima): lashes or a shadow merged
+            // with the pupil change the region's outline, not the disc the pupil inscribes.
+            Core.copyMakeBorder(bin, padded, 1, 1, 1, 1, Core.BORDER_CONSTANT, new org.opencv.core.Scalar(0));
+            Imgproc.distanceTransform(padded, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_PRECISE);
+            for (int k = 0; k < 3; k++) {
+                Core.MinMaxLocResult max = Core.minMaxLoc(distance);
+                double r = 2 * max.maxVal;
+                if (r < minPupilRadius) {
+                    break;
+                }
+                double cx = 2 * (max.maxLoc.x - 1) + 0.5;
+                double cy = 2 * (max.maxLoc.y - 1) + 0.5;
+                // suppress this region's centre before looking for the next one
+                Imgproc.circle(distance, max.maxLoc, (int) Math.ceil(max.maxVal * 2), new org.opencv.core.Scalar(0), -1);
+                if (r > maxRadius) {
                     continue;
                 }
-                double r = scale * Math.sqrt(area / Math.PI);
-                if (r < minPupilRadius || r > maxRadius) {
-                    continue;
-                }
-                double aspect = Math.min(bw, bh) / (double) Math.max(bw, bh);
-                double fill = area / (Math.PI / 4 * bw * bh);
-                if (aspect < 0.75 || fill < 0.8 || fill > 1.15) {
-                    continue;
-                }
-                double cx = scale * c[i * 2] + (scale - 1) * 0.5;
-                double cy = scale * c[i * 2 + 1] + (scale - 1) * 0.5;
-                double score = edgeStrength(smooth, w, h, cx, cy, r) * aspect * Math.min(1, fill);
+                double score = edgeStrength(smooth, w, h, cx, cy, r);
                 if (score > bestScore) {
                     bestScore = score;
                     best = new Circle(cx, cy, r);
@@ -161,11 +180,73 @@ final class IrisSegmenter {
         return bestScore >= minPupilEdge ? best : null;
     }
 
-    /**
-     * How sharply the grey level rises across a circle of about radius r (the best of radii within 15%):
-     * the mean over 64 angles of the outer minus the inner 2-px band. A pupil edge is the sharpest circular
-     * edge in an eye image; a dark blob of pupil merged with a dark inner iris has a soft one.
-     */
+    /** Mean grey level over the ring [r0, r1] around c, on the given arcs (degrees), sampled every 2° and 1 px. */
+    static double arcMean(float[] pixels, int w, int h, Circle c, double r0, double r1, double[] arcs) {
+        double sum = 0;
+        int count = 0;
+        for (int a = 0; a < arcs.length; a += 2) {
+            for (double deg = arcs[a]; deg < arcs[a + 1]; deg += 2) {
+                double cos = Math.cos(Math.toRadians(deg));
+                double sin = Math.sin(Math.toRadians(deg));
+                for (double r = Math.max(0, r0); r <= r1; r += 1) {
+                    double x = c.x() + r * cos;
+                    double y = c.y() + r * sin;
+                    if (x >= 0 && y >= 0 && x < w - 1 && y < h - 1) {
+                        sum += bilinear(pixels, w, x, y);
+                        count++;
+                    }
+                }
+            }
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
+    /** Standard deviation of the grey levels over the ring [r0, r1] around c (same sampling as arcMean). */
+    static double arcDeviation(float[] pixels, int w, int h, Circle c, double r0, double r1, double[] arcs) {
+        double mean = arcMean(pixels, w, h, c, r0, r1, arcs);
+        double sum = 0;
+        int count = 0;
+        for (int a = 0; a < arcs.length; a += 2) {
+            for (double deg = arcs[a]; deg < arcs[a + 1]; deg += 2) {
+                double cos = Math.cos(Math.toRadians(deg));
+                double sin = Math.sin(Math.toRadians(deg));
+                for (double r = Math.max(0, r0); r <= r1; r += 1) {
+                    double x = c.x() + r * cos;
+                    double y = c.y() + r * sin;
+                    if (x >= 0 && y >= 0 && x < w - 1 && y < h - 1) {
+                        double d = bilinear(pixels, w, x, y) - mean;
+                        sum += d * d;
+                        count++;
+                    }
+                }
+            }
+        }
+        return count == 0 ? 0 : Math.sqrt(sum / count);
+    }
+
+    /** Fraction of the arcs' angles (every 3°) along which the grey level rises by 10+ across the circle (±4 px). */
+    static double edgeCoverage(float[] pixels, int w, int h, Circle c, double[] arcs) {
+        int rising = 0;
+        int count = 0;
+        for (int a = 0; a < arcs.length; a += 2) {
+            for (double deg = arcs[a]; deg < arcs[a + 1]; deg += 3) {
+                double cos = Math.cos(Math.toRadians(deg));
+                double sin = Math.sin(Math.toRadians(deg));
+                double xi = c.x() + (c.r() - 4) * cos;
+                double yi = c.y() + (c.r() - 4) * sin;
+                double xo = c.x() + (c.r() + 4) * cos;
+                double yo = c.y() + (c.r() + 4) * sin;
+                if (xi >= 0 && yi >= 0 && xo >= 0 && yo >= 0 && xi < w - 1 && xo < w - 1 && yi < h - 1 && yo < h - 1) {
+                    count++;
+                    if (bilinear(pixels, w, xo, yo) - bilinear(pixels, w, xi, yi) >= 10) {
+                        rising++;
+                    }
+                }
+            }
+        }
+        return count == 0 ? 0 : rising / (double) count;
+    }
+
     private static double edgeStrength(float[] pixels, int w, int h, double cx, double cy, double r) {
         double best = 0;
         for (double radius = r * 0.85; radius <= r * 1.15; radius += 1) {
@@ -362,42 +443,68 @@ final class IrisSegmenter {
      * not cover the iris.
      */
     private static Eyelid eyelid(float[] pixels, int w, int h, Circle pupil, Circle iris, boolean upper) {
-        double apexX = iris.x();
         double from = upper ? iris.y() - iris.r() : pupil.y() + pupil.r();
         double to = upper ? pupil.y() - pupil.r() : iris.y() + iris.r();
+        double apexRange = iris.r() * eyelidApexShift;
+        double curvatureStep = maxEyelidCurvature / 5;
+        // coarse grid first (every 2nd row, every 4th column sampled), then every row around the best
+        Eyelid best = null;
         double bestScore = 0;
-        Eyelid best = new Eyelid(apexX, 0, 0, upper, false);
-        double halfWidth = iris.r() * 0.9;
-        for (double curvature = 0; curvature <= maxEyelidCurvature + 1e-9; curvature += maxEyelidCurvature / 5) {
-            for (double apexY = from; apexY <= to; apexY += 1) {
-                double sum = 0;
-                int count = 0;
-                for (double x = apexX - halfWidth; x <= apexX + halfWidth; x += 2) {
-                    double y = apexY + (upper ? 1 : -1) * curvature * (x - apexX) * (x - apexX);
-                    if (x < 1 || x >= w - 2 || y < 3 || y >= h - 4) {
-                        continue;
+        // a tilted head or a sideways look moves the lid's highest (lowest) point off the iris centre
+        for (double apexX = iris.x() - apexRange; apexX <= iris.x() + apexRange + 1e-9; apexX += Math.max(2, apexRange / 5)) {
+            for (double curvature = 0; curvature <= maxEyelidCurvature + 1e-9; curvature += curvatureStep) {
+                for (double apexY = from; apexY <= to; apexY += 2) {
+                    double score = eyelidEdge(pixels, w, h, pupil, iris, upper, apexX, apexY, curvature, 4);
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = new Eyelid(apexX, apexY, curvature, upper, true);
                     }
-                    double di = Math.hypot(x - iris.x(), y - iris.y());
-                    double dp = Math.hypot(x - pupil.x(), y - pupil.y());
-                    if (di > iris.r() - 6 || dp < pupil.r() + 6) {
-                        continue;
-                    }
-                    // positive when the lid side (outside) is brighter than the iris side
-                    double outside = bilinear(pixels, w, x, upper ? y - 2 : y + 2);
-                    double inside = bilinear(pixels, w, x, upper ? y + 2 : y - 2);
-                    sum += outside - inside;
-                    count++;
-                }
-                if (count < 12) {
-                    continue;
-                }
-                double score = sum / count;
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = new Eyelid(apexX, apexY, curvature, upper, true);
                 }
             }
         }
-        return bestScore >= eyelidMinEdge ? best : new Eyelid(apexX, 0, 0, upper, false);
+        if (best == null) {
+            return new Eyelid(iris.x(), 0, 0, upper, false);
+        }
+        Eyelid coarse = best;
+        bestScore = 0;
+        for (double apexY = coarse.apexY() - 2; apexY <= coarse.apexY() + 2; apexY += 1) {
+            for (double curvature = Math.max(0, coarse.curvature() - curvatureStep / 2);
+                 curvature <= coarse.curvature() + curvatureStep / 2 + 1e-9; curvature += curvatureStep / 2) {
+                double score = eyelidEdge(pixels, w, h, pupil, iris, upper, coarse.apexX(), apexY, curvature, 2);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = new Eyelid(coarse.apexX(), apexY, curvature, upper, true);
+                }
+            }
+        }
+        return bestScore >= eyelidMinEdge ? best : new Eyelid(iris.x(), 0, 0, upper, false);
+    }
+
+    /**
+     * Mean vertical contrast across a candidate lid edge inside the iris: positive when the lid side is brighter
+     * than the iris side. Points near the limbus and the pupil edge are left out: those are edges of the same
+     * polarity that no lid makes. NaN-free: 0 when too few points lie inside the ring.
+     */
+    private static double eyelidEdge(float[] pixels, int w, int h, Circle pupil, Circle iris, boolean upper,
+                                     double apexX, double apexY, double curvature, int step) {
+        double sum = 0;
+        int count = 0;
+        double halfWidth = iris.r() * 0.9;
+        for (double x = iris.x() - halfWidth; x <= iris.x() + halfWidth; x += step) {
+            double y = apexY + (upper ? 1 : -1) * curvature * (x - apexX) * (x - apexX);
+            if (x < 1 || x >= w - 2 || y < 3 || y >= h - 4) {
+                continue;
+            }
+            double di = Math.hypot(x - iris.x(), y - iris.y());
+            double dp = Math.hypot(x - pupil.x(), y - pupil.y());
+            if (di > iris.r() - eyelidLimbusMargin || dp < pupil.r() + 6) {
+                continue;
+            }
+            double outside = bilinear(pixels, w, x, upper ? y - 2 : y + 2);
+            double inside = bilinear(pixels, w, x, upper ? y + 2 : y - 2);
+            sum += outside - inside;
+            count++;
+        }
+        return count * step < 24 ? 0 : sum / count;
     }
 }

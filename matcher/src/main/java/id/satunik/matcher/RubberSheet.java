@@ -19,8 +19,8 @@ final class RubberSheet {
     /** Angular samples around the ring. */
     static int columns = 256;
     /** Fraction of the ring skipped next to the pupil (blurred pupil edge) and kept towards the limbus. */
-    static double innerMargin = 0.04;
-    static double outerLimit = 0.9;
+    static double innerMargin = 0.0;
+    static double outerLimit = 0.75;
 
     /** The unwrapped image (float grey levels) and its noise (1 = not iris), rows x columns each. */
     record Polar(float[] image, float[] noise, int rows, int columns) {
