@@ -1,0 +1,129 @@
+package id.satunik.matcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.satunik.EyePosition;
+import id.satunik.ImageSource;
+import id.satunik.InvalidInputException;
+import id.satunik.testing.SharedData;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Iris extraction on real CASIA images: formats, the geometry found, and every refusal with its reason. */
+class IrisExtractorTest {
+    private final IrisExtractor extractor = new IrisExtractor();
+
+    static Path interval(String name) {
+        return SharedData.root().resolve("iris/casia-iris-interval").resolve(name);
+    }
+
+    @Test
+    void extractsARealEyeAndFindsItsOwnOtherImage() {
+        IrisTemplate a = extractor.extract(EyePosition.LEFT, ImageSource.of(interval("S1001L01.jpg")));
+        IrisTemplate b = extractor.extract(EyePosition.LEFT, ImageSource.of(interval("S1001L05.jpg")));
+        IrisTemplate other = extractor.extract(EyePosition.LEFT, ImageSource.of(interval("S1002L01.jpg")));
+        assertEquals(EyePosition.LEFT, a.position());
+        assertTrue(a.usableFraction() > 0.5, "usable " + a.usableFraction());
+        IrisMatcher.Comparison same = IrisMatcher.compare(a, b);
+        IrisMatcher.Comparison different = IrisMatcher.compare(a, other);
+        assertTrue(same.score() >= 40, "same eye: " + same);
+        assertTrue(different.score() < 40, "different eyes: " + different);
+    }
+
+    @Test
+    void segmentsPupilInsideLimbusAtPlausibleSizes() {
+        GrayImage image = ImageDecoder.decode(ImageSource.of(interval("S1010R02.jpg")), "test");
+        IrisSegmentation s = new IrisSegmenter().segment(image, "test");
+        // CASIA-Iris-Interval: 320x280, iris radius about 100 px, pupil a quarter to a half of it
+        assertTrue(s.iris().r() > 80 && s.iris().r() < 130, "iris " + s.iris());
+        assertTrue(s.pupil().r() > 0.2 * s.iris().r() && s.pupil().r() < 0.6 * s.iris().r(), "pupil " + s.pupil());
+        assertTrue(s.pupil().distanceTo(s.iris()) + s.pupil().r() < s.iris().r(), "pupil inside the iris");
+    }
+
+    @Test
+    void decodesEveryFormatTheIssueNames(@TempDir Path dir) throws IOException {
+        BufferedImage eye = ImageIO.read(interval("S1020R01.jpg").toFile());
+        IrisTemplate reference = extractor.extract(EyePosition.RIGHT, ImageSource.of(interval("S1020R01.jpg")));
+        for (String format : List.of("png", "bmp", "tiff", "jpeg")) {
+            Path file = dir.resolve("eye." + format);
+            assertTrue(ImageIO.write(eye, format, file.toFile()), format);
+            IrisTemplate template = extractor.extract(EyePosition.RIGHT, ImageSource.of(file));
+            // lossless re-encodings give the same code; a second JPEG pass changes grey levels a little
+            assertTrue(IrisMatcher.compare(reference, template).distance() < 0.1, format);
+        }
+    }
+
+    @Test
+    void refusesImagesWithoutAnEye() {
+        // fingerprints: plenty of contrast and dark blobs, no pupil (one is turned away by the blob search,
+        // one by the pupil checks)
+        for (String print : List.of("101_2", "101_7")) {
+            String[] id = print.split("_");
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> extractor.extract(
+                    EyePosition.RIGHT, ImageSource.of(SharedData.fvc("fvc2002-db1b", Integer.parseInt(id[0]),
+                            Integer.parseInt(id[1])))));
+            assertTrue(e.subject().startsWith("RIGHT iris image "), e.subject());
+            assertTrue(e.reason().startsWith("no iris found"), e.reason());
+        }
+    }
+
+    @Test
+    void refusesAnEyeWhoseIrisIsMostlyHidden() throws IOException {
+        // a real eye behind glare: small bright spots (as a spectacle lens or a ring light mirrors) all over the
+        // iris ring, clear of the pupil and limbus, so that the eye is found but hardly any code bit is clean
+        BufferedImage eye = ImageIO.read(interval("S1010R02.jpg").toFile());
+        IrisSegmentation s = new IrisSegmenter().segment(
+                ImageDecoder.decode(ImageSource.of(interval("S1010R02.jpg")), "x"), "x");
+        for (int y = 0; y < eye.getHeight(); y++) {
+            for (int x = 0; x < eye.getWidth(); x++) {
+                boolean inRing = Math.hypot(x - s.pupil().x(), y - s.pupil().y()) > s.pupil().r() + 6
+                        && Math.hypot(x - s.iris().x(), y - s.iris().y()) < s.iris().r() - 6;
+                if (inRing && x % 6 < 2 && y % 6 < 2) {
+                    eye.getRaster().setSample(x, y, 0, 255);
+                }
+            }
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> extractor.extract(EyePosition.RIGHT, ImageSource.of("glare.png", png(eye))));
+        assertEquals("RIGHT iris image glare.png", e.subject());
+        assertTrue(e.reason().startsWith("usable iris area too small"), e.reason());
+    }
+
+    @Test
+    void refusesBlankTinyCorruptAndMissingImages(@TempDir Path dir) throws IOException {
+        BufferedImage blank = new BufferedImage(320, 280, BufferedImage.TYPE_BYTE_GRAY);
+        assertReason("blank.png", png(blank), "image is blank");
+        assertReason("tiny.png", png(new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_GRAY)), "too small to hold an iris");
+        byte[] noise = new byte[4000];
+        new SplittableRandom(1).nextBytes(noise);
+        assertReason("noise.jpg", noise, "not a PNG, BMP, TIFF or JPEG image");
+        byte[] truncated = Files.readAllBytes(interval("S1001L01.jpg"));
+        assertReason("cut.jpg", java.util.Arrays.copyOf(truncated, 600), "");
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> extractor.extract(EyePosition.LEFT, ImageSource.of(dir.resolve("absent.png"))));
+        assertTrue(missing.reason().contains("not found"), missing.reason());
+    }
+
+    private void assertReason(String name, byte[] bytes, String reason) {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> extractor.extract(EyePosition.LEFT, ImageSource.of(name, bytes)));
+        assertEquals("LEFT iris image " + name, e.subject());
+        assertTrue(e.reason().contains(reason), e.reason());
+    }
+
+    static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
