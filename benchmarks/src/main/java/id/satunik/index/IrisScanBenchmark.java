@@ -1,10 +1,9 @@
 package id.satunik.index;
 
+import id.satunik.EyePosition;
 import id.satunik.matcher.IrisCode;
-import id.satunik.matcher.IrisTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,22 +19,23 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * 1:N iris scan throughput: the plain scalar loop ({@link IrisPlainScan}) and the vectorised scan
- * ({@link IrisVectorScan}) side by side, on the same synthetic gallery of {@code eyes} eyes in a memory-mapped
- * {@link IrisCodeFile}, with the same rotations (±{@value IrisCode#MAX_SHIFT} columns = {@value IrisCode#ROTATIONS}
- * rotations of a {@value IrisCode#CODE_BITS}-bit code) and the same threshold. The probe carries both eyes, so
- * every gallery eye is compared once per scan; the {@code comparisons} counter is eye comparisons per second
- * (divide by {@code threads} for per core).
+ * ({@link IrisVectorScan}) side by side, on the same synthetic gallery of {@code eyes} right eyes in a
+ * memory-mapped {@link IrisCodeFile}, with the same rotations (±{@value IrisCode#MAX_SHIFT} columns =
+ * {@value IrisCode#ROTATIONS} rotations of a {@value IrisCode#CODE_BITS}-bit code with a 1024-bit mask), the same
+ * threshold and, by construction, the same hits (checked in setup). One operation is one full scan; the
+ * {@code comparisons} counter is eye comparisons per second over all {@code threads} (divide by threads for per
+ * core).
  *
  * <p>The gallery is generated once into {@code java.io.tmpdir} (or {@code -Dsatunik.bench.dir}) and reopened by
- * every fork: opening a mapped store costs nothing, which is the point of the format. Run (see docs/iris.md):
- * {@code java <satunik.jvm.flags> -jar benchmarks/target/benchmarks.jar IrisScanBenchmark}.
+ * every fork: opening a mapped store costs nothing, which is the point of the format. Commands: docs/iris.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class IrisScanBenchmark {
-    /** The operating threshold (docs/iris.md). */
-    static final double THRESHOLD = 0.32;
+    /** The scan's candidate threshold (score 30, docs/iris.md). */
+    static final double THRESHOLD = IrisGallery.CANDIDATE_DISTANCE;
+    static final long GALLERY_SEED = 20260101L;
 
     @Param({"1000000"})
     public int eyes;
@@ -44,7 +44,7 @@ public class IrisScanBenchmark {
     public int threads;
 
     IrisCodeFile file;
-    IrisProbe probe;
+    IrisProbe.Eye probe;
     IrisScanner scanner;
 
     /** Eye comparisons made, reported by JMH as a rate. */
@@ -57,28 +57,30 @@ public class IrisScanBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         file = openGallery(eyes);
-        SyntheticIrisGallery gallery = new SyntheticIrisGallery(GALLERY_SEED);
-        // a genuine re-capture of one enrolled person, both eyes: the scan must find it
-        int target = (eyes / 3) & ~1;
-        IrisTemplate right = SyntheticIrisGallery.recapture(gallery.eye(target), 2, 0.2, 1);
-        IrisTemplate left = SyntheticIrisGallery.recapture(gallery.eye(target + 1), 2, 0.2, 2);
-        probe = new IrisProbe(List.of(right, left));
+        // a genuine re-capture of one enrolled eye, turned by two columns: both scans must find it
+        int target = eyes / 3;
+        probe = IrisProbe.Eye.of(SyntheticIrisGallery.recapture(
+                new SyntheticIrisGallery(GALLERY_SEED).eye(target, EyePosition.RIGHT), 2, 0.2, 1));
         scanner = new IrisScanner(threads);
         IrisScanner.Result fast = scanner.scan(file, probe, THRESHOLD, IrisVectorScan.INSTANCE);
         IrisScanner.Result plain = scanner.scan(file, probe, THRESHOLD, IrisPlainScan.INSTANCE);
         if (!fast.hits().equals(plain.hits()) || fast.hits().stream().noneMatch(h -> h.slot() == target)) {
-            throw new IllegalStateException("scans disagree or miss the planted eye: " + fast.hits() + " vs " + plain.hits());
+            throw new IllegalStateException("scans disagree or miss the planted eye: " + fast.hits() + " vs "
+                    + plain.hits());
         }
+        System.out.printf("%niris gallery: %d eyes, %d bytes per enrolled eye (%d-bit code + %d-bit mask + NIK + "
+                        + "meta), %d rotations, threshold %.4f, %d-bit vectors, hits %s%n", file.size(),
+                IrisCodeFile.RECORD_BYTES, IrisCode.CODE_BITS, IrisCode.MASK_WORDS * 64, IrisCode.ROTATIONS,
+                THRESHOLD, IrisVectorScan.INSTANCE.bits(), fast.hits());
     }
 
-    static final long GALLERY_SEED = 20260101L;
-
-    /** The synthetic gallery of {@code eyes} eyes, generated on first use and then reopened from disk. */
+    /** The synthetic gallery of {@code eyes} right eyes, generated on first use and then reopened from disk. */
     static IrisCodeFile openGallery(int eyes) throws Exception {
         Path dir = Path.of(System.getProperty("satunik.bench.dir", System.getProperty("java.io.tmpdir")));
-        Path path = dir.resolve("satunik-iris-bench-" + GALLERY_SEED + "-" + eyes + ".codes");
+        Path path = dir.resolve("satunik-iris-bench-" + GALLERY_SEED + "-" + eyes + "-v"
+                + IrisCodeFile.VERSION + ".codes");
         if (Files.exists(path)) {
-            IrisCodeFile existing = IrisCodeFile.open(path);
+            IrisCodeFile existing = IrisCodeFile.open(path, EyePosition.RIGHT);
             if (existing.size() == eyes) {
                 return existing;
             }
@@ -87,11 +89,11 @@ public class IrisScanBenchmark {
         }
         Path partial = dir.resolve(path.getFileName() + ".partial");
         Files.deleteIfExists(partial);
-        try (IrisCodeFile building = IrisCodeFile.open(partial)) {
+        try (IrisCodeFile building = IrisCodeFile.open(partial, EyePosition.RIGHT)) {
             new SyntheticIrisGallery(GALLERY_SEED).fill(building, eyes);
         }
         Files.move(partial, path);
-        return IrisCodeFile.open(path);
+        return IrisCodeFile.open(path, EyePosition.RIGHT);
     }
 
     @TearDown(Level.Trial)

@@ -1,6 +1,7 @@
 package id.satunik.index;
 
 import id.satunik.EyePosition;
+import id.satunik.matcher.IrisScore;
 import id.satunik.matcher.IrisTemplate;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,15 @@ import java.util.Map;
  * appends, each seeing the eyes committed when it reached that file.
  */
 final class IrisGallery implements AutoCloseable {
+    /**
+     * The scan reports eyes scoring at least this ({@link IrisScore}: FMR ≈ 0.1% per eye) as candidates. Lower
+     * than the decision threshold (40) on purpose: a person is decided on all modalities fused, and two eyes at 30
+     * each fuse to 44.5; only a person whose two eyes both fall between 26 and 30 could fuse above 40 unseen.
+     */
+    static final double CANDIDATE_SCORE = 30;
+    /** {@link #CANDIDATE_SCORE} as a normalised Hamming distance (0.3737). */
+    static final double CANDIDATE_DISTANCE = IrisScore.distanceAt(CANDIDATE_SCORE);
+
     private final Map<EyePosition, IrisCodeFile> files = new EnumMap<>(EyePosition.class);
     private final IrisScanner scanner;
     private final IrisScanKernel kernel;

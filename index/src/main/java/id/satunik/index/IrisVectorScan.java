@@ -32,21 +32,26 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Thread-safe: stateless.
  */
 final class IrisVectorScan implements IrisScanKernel {
-    static final IrisVectorScan INSTANCE = new IrisVectorScan();
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final VectorSpecies<Long> S512 = LongVector.SPECIES_512;
     private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
-    /** 512-bit lanes: a plane is exactly two vectors, held in registers across all rotations. */
-    private static final boolean WIDE = SPECIES.length() >= 8 && IrisCode.PLANE_WORDS == 16
-            && !Boolean.getBoolean("satunik.iris.narrow");
+    private static final boolean WIDE_AVAILABLE = SPECIES.length() >= 8 && IrisCode.PLANE_WORDS == 16;
+    /** 512-bit kernel where the CPU has AVX-512, else the generic one. */
+    static final IrisVectorScan INSTANCE = new IrisVectorScan(WIDE_AVAILABLE);
+    /** The generic kernel whatever the CPU, so that tests cover it on AVX-512 machines too. */
+    static final IrisVectorScan GENERIC = new IrisVectorScan(false);
     private static final int SCALE_BITS = 20;
 
-    private IrisVectorScan() {
+    /** Whether 512-bit lanes are there: a plane is then exactly two vectors, held in registers over the rotations. */
+    private final boolean wide;
+
+    private IrisVectorScan(boolean wide) {
+        this.wide = wide;
     }
 
     /** Vector width in use, for reports. */
-    static int bits() {
-        return WIDE ? 512 : SPECIES.vectorBitSize();
+    int bits() {
+        return wide ? 512 : SPECIES.vectorBitSize();
     }
 
     /** ⌊k·(1 − 1e-9)·2^20⌋ with k = 4(0.5 − T)²·REFERENCE_BITS: the integer form of the threshold. */
@@ -68,7 +73,7 @@ final class IrisVectorScan implements IrisScanKernel {
         long[] pm = probe.mask();
         for (int i = from; i < to; i++) {
             long base = (long) i * RECORD_BYTES;
-            long flags = WIDE ? flagsWide(chunk, base, pc, pm, bound) : flagsGeneric(chunk, base, pc, pm, bound);
+            long flags = wide ? flagsWide(chunk, base, pc, pm, bound) : flagsGeneric(chunk, base, pc, pm, bound);
             if (flags < 0) {
                 IrisHit hit = IrisPlainScan.evaluate(chunk, firstSlot + i, base, probe);
                 if (hit.distance() <= threshold) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IrisScanTest {
     static final int EYES = 40_000;
-    static final double THRESHOLD = 0.32;
+    static final double THRESHOLD = IrisGallery.CANDIDATE_DISTANCE;
 
     @TempDir
     static Path dir;
@@ -41,7 +41,7 @@ class IrisScanTest {
         // most of them close to the threshold so that both sides of it are exercised.
         for (int p = 0; p < 60; p++) {
             int target = random.nextInt(EYES);
-            double flip = p < 5 ? 0.1 : p < 55 ? 0.28 + 0.14 * random.nextDouble() : 0.45;
+            double flip = p < 5 ? 0.1 : p < 55 ? 0.30 + 0.12 * random.nextDouble() : 0.45;
             int shift = random.nextInt(2 * IrisCode.MAX_SHIFT + 1) - IrisCode.MAX_SHIFT;
             IrisTemplate copy = SyntheticIrisGallery.recapture(gallery.eye(target, EyePosition.RIGHT), shift, flip,
                     random.nextLong());
@@ -64,6 +64,10 @@ class IrisScanTest {
                 IrisScanner.Result plain = scanner.scan(file, probes.get(p), THRESHOLD, IrisPlainScan.INSTANCE);
                 IrisScanner.Result fast = scanner.scan(file, probes.get(p), THRESHOLD, IrisVectorScan.INSTANCE);
                 assertEquals(plain.hits(), fast.hits(), "probe " + p);
+                if (p % 10 == 0) {
+                    assertEquals(plain.hits(), scanner.scan(file, probes.get(p), THRESHOLD, IrisVectorScan.GENERIC).hits(),
+                            "generic kernel, probe " + p);
+                }
                 assertEquals(EYES, fast.comparisons());
                 int target = planted.get(p);
                 if (plain.hits().stream().anyMatch(h -> h.slot() == target)) {
@@ -119,12 +123,12 @@ class IrisScanTest {
     void resultDoesNotDependOnThreadCount() {
         IrisProbe.Eye probe = probes.get(3);
         // a loose threshold gives many hits to order
-        double loose = 0.43;
+        double loose = 0.46;
         List<IrisHit> reference;
         try (IrisScanner one = new IrisScanner(1)) {
             reference = one.scan(file, probe, loose, IrisVectorScan.INSTANCE).hits();
         }
-        assertTrue(reference.size() > 20, "hits " + reference.size());
+        assertTrue(reference.size() > 50, "hits " + reference.size());
         for (int threads : new int[] {2, 3, 7}) {
             try (IrisScanner scanner = new IrisScanner(threads)) {
                 assertEquals(reference, scanner.scan(file, probe, loose, IrisVectorScan.INSTANCE).hits(),

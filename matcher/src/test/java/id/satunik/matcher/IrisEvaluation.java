@@ -64,10 +64,8 @@ final class IrisEvaluation {
     }
 
     /** Distances of all genuine pairs (same eye; different sessions only if crossSession) and all impostor pairs. */
-    record Distances(double[] genuine, double[] impostor, int[] genuineBits, int[] impostorShifts) {
+    record Distances(double[] genuine, double[] impostor, int[] genuineBits, int[] genuineShifts) {
     }
-
-    static final java.util.concurrent.atomic.AtomicIntegerArray SHIFTS = new java.util.concurrent.atomic.AtomicIntegerArray(IrisCode.ROTATIONS);
 
     static Distances compareAll(List<Sample> samples, boolean crossSession) {
         List<Sample> ok = samples.stream().filter(s -> s.template() != null).toList();
@@ -75,6 +73,8 @@ final class IrisEvaluation {
         double[][] gen = new double[n][];
         double[][] imp = new double[n][];
         int[][] bits = new int[n][];
+        java.util.concurrent.atomic.AtomicIntegerArray shifts =
+                new java.util.concurrent.atomic.AtomicIntegerArray(IrisCode.ROTATIONS);
         java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             double[] g = new double[n];
             double[] im = new double[n];
@@ -90,7 +90,7 @@ final class IrisEvaluation {
                 }
                 IrisMatcher.Comparison cmp = IrisMatcher.compare(a.template(), c.template());
                 if (same) {
-                    SHIFTS.incrementAndGet(cmp.shift() + IrisCode.MAX_SHIFT);
+                    shifts.incrementAndGet(cmp.shift() + IrisCode.MAX_SHIFT);
                     b[ng] = cmp.compared();
                     g[ng++] = cmp.distance();
                 } else {
@@ -101,7 +101,11 @@ final class IrisEvaluation {
             imp[i] = Arrays.copyOf(im, ni);
             bits[i] = Arrays.copyOf(b, ng);
         });
-        return new Distances(flatten(gen), flatten(imp), flattenInt(bits), null);
+        int[] shiftCounts = new int[IrisCode.ROTATIONS];
+        for (int k = 0; k < shiftCounts.length; k++) {
+            shiftCounts[k] = shifts.get(k);
+        }
+        return new Distances(flatten(gen), flatten(imp), flattenInt(bits), shiftCounts);
     }
 
     private static double[] flatten(double[][] parts) {
@@ -235,6 +239,39 @@ final class IrisEvaluation {
         return out;
     }
 
+    /** Text histograms of both distributions, 0.01 wide bins, as fractions of their totals. */
+    static String histogram(Distances d) {
+        StringBuilder out = new StringBuilder("HD bin   genuine  impostor\n");
+        for (int bin = 0; bin < 55; bin++) {
+            double lo = bin / 100.0;
+            double hi = lo + 0.01;
+            long g = Arrays.stream(d.genuine()).filter(x -> x >= lo && x < hi).count();
+            long im = Arrays.stream(d.impostor()).filter(x -> x >= lo && x < hi).count();
+            if (g + im > 0) {
+                out.append(String.format(Locale.ROOT, "%.2f    %7.4f  %8.6f%n", lo, g / (double) d.genuine().length,
+                        im / (double) d.impostor().length));
+            }
+        }
+        return out.toString();
+    }
+
+    /** FNMR and FMR at the distances of a few calibrated scores, against the calibration's FMR. */
+    static String atScores(Distances d) {
+        double[] g = d.genuine().clone();
+        Arrays.sort(g);
+        double[] im = d.impostor().clone();
+        Arrays.sort(im);
+        StringBuilder out = new StringBuilder();
+        for (double score : new double[] {20, 26, 30, 40, 50, 60}) {
+            double h = IrisScore.distanceAt(score);
+            out.append(String.format(Locale.ROOT,
+                    "score %.0f (HD <= %.4f, model FMR %.1e): FNMR %.3f%%, FMR %.2e (%d of %d)%n", score, h,
+                    IrisScore.falseMatchRate(h), 100 - 100.0 * countAtMost(g, h) / g.length,
+                    countAtMost(im, h) / (double) im.length, countAtMost(im, h), im.length));
+        }
+        return out.toString();
+    }
+
     /** ln C(n, k) + k ln p + (n - k) ln(1 - p), summed for k <= floor(h n): the binomial lower tail. */
     static double binomialTail(int n, double p, double h) {
         int kMax = (int) Math.floor(h * n);
@@ -253,17 +290,11 @@ final class IrisEvaluation {
         return Math.min(1, sum);
     }
 
+    /**
+     * The fit behind {@link IrisScore}: single-rotation impostor distances (every 7th pair) give the binomial's
+     * mean and degrees of freedom; the table compares the measured best-of-rotations FMR with the models.
+     */
     static void calibrate(List<Sample> samples, Distances d) {
-        for (double score : new double[] {20, 26, 30, 40, 50, 60}) {
-            double h = IrisScore.distanceAt(score);
-            double[] g = d.genuine().clone();
-            Arrays.sort(g);
-            double[] imp = d.impostor().clone();
-            Arrays.sort(imp);
-            System.out.printf(Locale.ROOT, "score %.0f: HD <= %.4f, FNMR %.3f%%, FMR %.2e (%d of %d)%n", score, h,
-                    100 - 100.0 * countAtMost(g, h) / g.length, countAtMost(imp, h) / (double) imp.length,
-                    countAtMost(imp, h), imp.length);
-        }
         List<Sample> ok = samples.stream().filter(s -> s.template() != null).toList();
         // impostor distances at one fixed rotation (no search): the single-comparison distribution
         List<Double> single = new ArrayList<>();
@@ -307,51 +338,6 @@ final class IrisEvaluation {
             double b = binomialTail(n1, p1, h);
             System.out.printf(Locale.ROOT, "HD %.2f: empirical FMR %.2e (%d), min-of-%d model %.2e, fitted-min model %.2e, IrisScore %.2e (score %.1f)%n",
                     h, empirical, countAtMost(im, h), IrisCode.ROTATIONS, a, b, IrisScore.falseMatchRate(h), IrisScore.of(h));
-        }
-    }
-
-    /** Tuning entry point: java ... IrisEvaluation DIR [crossSession] */
-    public static void main(String[] args) throws Exception {
-        for (String prop : System.getProperties().stringPropertyNames()) {
-            if (prop.startsWith("iris.") && !prop.equals("iris.debug")) {
-                Tunables.set(prop.substring(5), System.getProperty(prop));
-            }
-        }
-        Path dir = Path.of(args[0]);
-        boolean cross = args.length > 1 && Boolean.parseBoolean(args[1]);
-        List<Path> files = images(dir);
-        long t0 = System.nanoTime();
-        List<Sample> samples = extract(files);
-        long t1 = System.nanoTime();
-        Distances d = compareAll(samples, cross);
-        long t2 = System.nanoTime();
-        List<Sample> failed = new ArrayList<>(samples.stream().filter(s -> s.template() == null).toList());
-        double usable = samples.stream().filter(s -> s.template() != null).mapToDouble(s -> s.template().usableFraction()).average().orElse(0);
-        int[] bits = d.genuineBits().clone();
-        Arrays.sort(bits);
-        System.out.printf(Locale.ROOT, "%s: %d images, %d refused %s; extraction %.1f ms/image (2 threads), usable %.3f, median genuine bits %d, compare %.1f s%n",
-                dir.getFileName(), samples.size(), failed.size(), refusals(samples), (t1 - t0) / 1e6 / samples.size() * 2, usable,
-                bits.length == 0 ? 0 : bits[bits.length / 2], (t2 - t1) / 1e9);
-        System.out.print(summarize(d).format());
-        System.out.println("genuine best shifts " + SHIFTS);
-        if (Boolean.getBoolean("calibrate")) {
-            calibrate(samples, d);
-        }
-        if (Boolean.getBoolean("worst")) {
-            // the genuine pairs that fail worst, to look at
-            List<Sample> ok = samples.stream().filter(s -> s.template() != null).toList();
-            List<String> lines = new ArrayList<>();
-            for (int i = 0; i < ok.size(); i++) {
-                for (int j = i + 1; j < ok.size(); j++) {
-                    if (ok.get(i).eye().equals(ok.get(j).eye())) {
-                        IrisMatcher.Comparison c = IrisMatcher.compare(ok.get(i).template(), ok.get(j).template());
-                        lines.add(String.format(Locale.ROOT, "%.4f %s %s shift %d bits %d", c.distance(),
-                                ok.get(i).file().getFileName(), ok.get(j).file().getFileName(), c.shift(), c.compared()));
-                    }
-                }
-            }
-            lines.sort(null);
-            lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(System.out::println);
         }
     }
 }
