@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures accuracy on a folder of images whose names say whose they are: FMR/FNMR, EER, FNMR at"
-                + " FMR 1%/0.1%/0.01%, failure-to-enroll, open-set FNIR at FPIR 1%/0.1% (ISO/IEC 19795-1), and"
+                + " FMR 1%%/0.1%%/0.01%%, failure-to-enroll, open-set FNIR at FPIR 1%%/0.1%% (ISO/IEC 19795-1), and"
                 + " multi-finger fusion on chimeric persons. Writes JSON and a self-contained HTML report.",
                 "Identities: FVC names FFF_I.ext (subject FFF, impression I) or a CSV mapping file,subject[,impression];"
                         + " an identity is (dataset, subject)."},

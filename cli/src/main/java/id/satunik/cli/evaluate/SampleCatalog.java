@@ -1,11 +1,13 @@
 package id.satunik.cli.evaluate;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import id.satunik.InvalidInputException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +91,7 @@ final class SampleCatalog {
 
     /**
      * Reads a CSV mapping {@code file,subject[,impression]}: file relative to the CSV's folder (or absolute), an
-     * optional header row starting with {@code file}, lines starting with {@code #} ignored. Without an impression
+     * optional header row starting with {@code file}, blank lines and lines starting with {@code #} ignored. Without an impression
      * column the impressions of a subject are numbered in file order.
      *
      * @throws InvalidInputException naming the line for every malformed row, missing file or duplicate
@@ -99,64 +101,68 @@ final class SampleCatalog {
             throw new InvalidInputException("mapping " + csv, "file not found");
         }
         Path base = csv.toAbsolutePath().getParent();
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        CsvSchema schema = CsvSchema.emptySchema().withComments();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException("mapping " + csv, "unreadable: " + e.getMessage(), e);
+        }
+        // One row per line (file names hold no line breaks), so every error can name its line.
+        ObjectReader reader = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .enable(CsvParser.Feature.TRIM_SPACES).readerFor(String[].class).with(CsvSchema.emptySchema());
         List<Sample> samples = new ArrayList<>();
         Map<String, Integer> nextImpression = new HashMap<>();
         Set<String> seenFiles = new HashSet<>();
         Set<String> seenImpressions = new HashSet<>();
         Boolean withImpression = null;
-        try (MappingIterator<String[]> rows = mapper.readerFor(String[].class).with(schema).readValues(csv.toFile())) {
-            boolean first = true;
-            while (rows.hasNextValue()) {
-                String[] row = rows.nextValue();
-                long line = rows.getCurrentLocation().getLineNr();
-                String where = "mapping " + csv + " line " + line;
-                if (first && row.length > 0 && row[0].equalsIgnoreCase("file")) {
-                    first = false;
-                    continue;
-                }
+        boolean first = true;
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).strip();
+            String where = "mapping " + csv + " line " + (i + 1);
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            String[] row;
+            try (MappingIterator<String[]> parsed = reader.readValues(text)) {
+                row = parsed.nextValue();
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidInputException(where, "not a CSV row: " + e.getMessage());
+            }
+            if (first && row.length > 0 && row[0].equalsIgnoreCase("file")) {
                 first = false;
-                if (row.length == 1 && row[0].isBlank()) {
-                    continue;
-                }
-                if (row.length < 2 || row.length > 3) {
-                    throw new InvalidInputException(where, "expected file,subject[,impression] but found "
-                            + row.length + " column" + (row.length == 1 ? "" : "s"));
-                }
-                String file = row[0];
-                String subject = row[1];
-                if (file.isEmpty() || subject.isEmpty()) {
-                    throw new InvalidInputException(where, file.isEmpty() ? "file is empty" : "subject is empty");
-                }
-                boolean hasImpression = row.length == 3;
-                if (withImpression == null) {
-                    withImpression = hasImpression;
-                } else if (withImpression != hasImpression) {
-                    throw new InvalidInputException(where, "give the impression column on every line or on none");
-                }
-                int impression = hasImpression
-                        ? parseImpression(row[2], where)
-                        : nextImpression.merge(subject, 1, Integer::sum);
-                if (!seenImpressions.add(subject + "\u0000" + impression)) {
-                    throw new InvalidInputException(where, "subject " + subject + " impression " + impression
-                            + " is listed twice");
-                }
-                Path image = base.resolve(file).normalize();
-                if (!seenFiles.add(image.toString())) {
-                    throw new InvalidInputException(where, "file " + file + " is listed twice");
-                }
-                if (!Files.isRegularFile(image)) {
-                    throw new InvalidInputException(where, "image file not found: " + image);
-                }
-                samples.add(new Sample(label, new Sample.Identity(label, subject), impression, image, dpi));
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
+            first = false;
+            if (row.length < 2 || row.length > 3) {
+                throw new InvalidInputException(where, "expected file,subject[,impression] but found "
+                        + row.length + " column" + (row.length == 1 ? "" : "s"));
             }
-            throw new InvalidInputException("mapping " + csv, "not a readable CSV: " + e.getMessage(), e);
+            String file = row[0];
+            String subject = row[1];
+            if (file.isEmpty() || subject.isEmpty()) {
+                throw new InvalidInputException(where, file.isEmpty() ? "file is empty" : "subject is empty");
+            }
+            boolean hasImpression = row.length == 3;
+            if (withImpression == null) {
+                withImpression = hasImpression;
+            } else if (withImpression != hasImpression) {
+                throw new InvalidInputException(where, "give the impression column on every line or on none");
+            }
+            int impression = hasImpression
+                    ? parseImpression(row[2], where)
+                    : nextImpression.merge(subject, 1, Integer::sum);
+            if (!seenImpressions.add(subject + "\u0000" + impression)) {
+                throw new InvalidInputException(where, "subject " + subject + " impression " + impression
+                        + " is listed twice");
+            }
+            Path image = base.resolve(file).normalize();
+            if (!seenFiles.add(image.toString())) {
+                throw new InvalidInputException(where, "file " + file + " is listed twice");
+            }
+            if (!Files.isRegularFile(image)) {
+                throw new InvalidInputException(where, "image file not found: " + image);
+            }
+            samples.add(new Sample(label, new Sample.Identity(label, subject), impression, image, dpi));
         }
         if (samples.isEmpty()) {
             throw new InvalidInputException("mapping " + csv, "lists no image");

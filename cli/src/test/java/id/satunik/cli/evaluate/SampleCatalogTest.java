@@ -25,7 +25,7 @@ class SampleCatalogTest {
                 d.samples().stream().map(s -> s.identity().subject() + "/" + s.impression()).toList(),
                 "subjects by number, then impression");
         assertEquals(3, d.subjects());
-        assertTrue(d.samples().stream().allMatch(s -> s.dpi() == 569 && s.identity().dataset().equals("db")));
+        assertTrue(d.samples().stream().allMatch(s -> s.dpi() == 569 && s.dataset().equals("db") && s.identity().group().equals("db")));
     }
 
     @Test
