@@ -113,7 +113,7 @@ public class IdentifyBenchmark {
                         templates.get(i % templates.size())))))
                 .toList();
         for (int i = 0; i < gallerySize; i++) {
-            gallery.add(Nik.parse(String.format(Locale.ROOT, "3507010101%06d", i + 1)), people.get(i));
+            gallery.add(nikOf(i), people.get(i));
             plainGallery[i] = new FingerprintTemplate(templates.get(i % templates.size()));
         }
         Path probeImage = fingerprints.resolve("fvc2002-db1b").resolve("102_8.tif");
@@ -122,6 +122,11 @@ public class IdentifyBenchmark {
         plainMatcher = new FingerprintMatcher(new FingerprintTemplate(probeTemplate.bytes()));
         int poolThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         pool = Executors.newFixedThreadPool(poolThreads);
+    }
+
+    /** Distinct valid NIKs for up to 990,000 persons: serial 0001-9999, then the next birth year. */
+    static Nik nikOf(int i) {
+        return Nik.parse(String.format(Locale.ROOT, "3507010101%02d%04d", (i / 9999) % 100, i % 9999 + 1));
     }
 
     @TearDown(Level.Trial)
