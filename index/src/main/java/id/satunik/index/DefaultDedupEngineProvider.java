@@ -1,0 +1,16 @@
+package id.satunik.index;
+
+import id.satunik.DedupEngine;
+import id.satunik.EngineOptions;
+import id.satunik.spi.DedupEngineProvider;
+
+/**
+ * Registers the default engine with {@link DedupEngine#open}. Applications do not use this class directly.
+ * Thread-safe: stateless.
+ */
+public final class DefaultDedupEngineProvider implements DedupEngineProvider {
+    @Override
+    public DedupEngine open(EngineOptions options) {
+        return DefaultDedupEngine.open(options);
+    }
+}
