@@ -55,7 +55,8 @@ final class ManifestReader implements Closeable {
     /** Non-blank lines of the manifest, for the progress bar's total; one quick pass without JSON parsing. */
     static long countRecords(Path manifest) {
         try (var lines = Files.lines(manifest, StandardCharsets.ISO_8859_1)) {
-            return lines.filter(line -> !line.isBlank()).count();
+            // ISO-8859-1 decodes any byte; a UTF-8 byte-order mark then reads as three characters, not blank
+            return lines.filter(line -> !line.replace("\u00EF\u00BB\u00BF", "").isBlank()).count();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new CliFailure("cannot read manifest " + manifest + ": " + e.getMessage(), e);
         }
@@ -94,7 +95,7 @@ final class ManifestReader implements Closeable {
         try {
             node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return new ManifestLine.Malformed(line, null, "malformed JSON: " + e.getOriginalMessage());
+            return new ManifestLine.Malformed(line, null, "malformed JSON: " + jsonProblem(e));
         }
         try {
             return new ManifestLine.Parsed(line, parser.parse(node, true));
@@ -103,6 +104,14 @@ final class ManifestReader implements Closeable {
             return new ManifestLine.Malformed(line, nik != null && nik.isTextual() ? nik.asText() : null,
                     e.getMessage());
         }
+    }
+
+    /** Jackson's message without its source-location boilerplate, plus the column. */
+    static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage()
+                .replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+                .replaceAll("\\s+", " ");
+        return e.getLocation() == null ? message : message + " (column " + e.getLocation().getColumnNr() + ")";
     }
 
     @Override

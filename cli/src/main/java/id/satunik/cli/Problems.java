@@ -21,16 +21,13 @@ final class Problems {
         };
     }
 
-    /** The innermost message of a chain, for failures the engine wraps. */
-    static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        String message = e.getMessage();
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-            if (cause.getMessage() != null) {
-                message = cause.getMessage();
+    /** The first message along the cause chain (the engine's own messages are on the outermost exception). */
+    static String message(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
             }
         }
-        return message == null ? e.getClass().getSimpleName() : message;
+        return e.getClass().getSimpleName();
     }
 }

@@ -17,11 +17,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "satunik",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = SatunikCli.Version.class,
         description = "SatuNIK: one NIK per person. Biometric deduplication of enrollment records.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DedupCommand.class, EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class,
-                StatsCommand.class})
+                StatsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class SatunikCli implements Runnable {
     /** Exit code of a command that could not run. */
     static final int CANNOT_RUN = 2;
@@ -41,7 +42,7 @@ public final class SatunikCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify or stats");
+        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify, stats or report");
     }
 
     private static int handleFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {

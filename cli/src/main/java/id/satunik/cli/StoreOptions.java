@@ -53,7 +53,7 @@ final class StoreOptions {
         try {
             return DedupEngine.open(options);
         } catch (RuntimeException e) {
-            throw new CliFailure("cannot open store " + options.store() + ": " + Problems.rootMessage(e), e);
+            throw new CliFailure("cannot open store " + options.store() + ": " + Problems.message(e), e);
         }
     }
 }
