@@ -138,7 +138,7 @@ final class DefaultDedupEngine implements DedupEngine {
                         + " is already enrolled; nothing changed (use dedup to check a re-submission)");
             }
             add(ready);
-            return new DedupDecision.Enrolled(ready.nik().value());
+            return new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
         } finally {
             enrollment.unlock();
         }
@@ -244,7 +244,8 @@ final class DefaultDedupEngine implements DedupEngine {
                     : gallery.compare(ready.probe(), ready.nik(), holderPrints);
             List<Candidate> candidates = gallery.search(ready.probe(), options.candidateLimit(),
                     options.threshold(), searchPool);
-            DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold());
+            DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
+                    ready.dropped());
             if (decision instanceof DedupDecision.Enrolled) {
                 add(ready);
             }

@@ -164,7 +164,11 @@ class DefaultDedupEngineTest {
                     .finger(FingerPosition.RIGHT_THUMB, ImageSource.of(SharedData.fvc(DB, 105, 1)))
                     .finger(FingerPosition.LEFT_RING, ImageSource.of(blank))
                     .build();
-            assertEquals(Kind.ENROLLED, engine.dedup(record).kind());
+            DedupDecision decision = engine.dedup(record);
+            assertEquals(Kind.ENROLLED, decision.kind());
+            assertEquals(1, decision.droppedSamples().size());
+            assertTrue(decision.droppedSamples().getFirst().startsWith("LEFT_RING image"), decision.droppedSamples().toString());
+            assertTrue(decision.reason().contains("left out as unusable: LEFT_RING image"), decision.reason());
             assertEquals(1, engine.stats().fingerprints());
         }
     }
