@@ -62,7 +62,7 @@ final class IdentifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         EnrollmentRecord probe = probe();
-        StatsCommand.requireExistingStore(store.store);
+        store.requireExisting();
         List<Candidate> candidates;
         double threshold;
         EngineOptions options;

@@ -3,8 +3,6 @@ package id.satunik.cli;
 import id.satunik.DedupEngine;
 import id.satunik.GalleryStats;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,7 +23,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        requireExistingStore(store.store);
+        store.requireExisting();
         GalleryStats stats;
         try (DedupEngine engine = store.open()) {
             stats = engine.stats();
@@ -57,12 +55,5 @@ final class StatsCommand implements Callable<Integer> {
         String units = "KMGTPE";
         int unit = (63 - Long.numberOfLeadingZeros(bytes)) / 10;
         return String.format(Locale.ROOT, "%.1f %siB", bytes / Math.pow(1024, unit), units.charAt(unit - 1));
-    }
-
-    /** Reading commands must not create an empty store because of a mistyped --store. */
-    static void requireExistingStore(Path store) {
-        if (!Files.isDirectory(store)) {
-            throw new CliFailure("no store at " + store + " (dedup or enroll create one; see --store)");
-        }
     }
 }

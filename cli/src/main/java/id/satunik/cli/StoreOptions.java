@@ -2,6 +2,7 @@ package id.satunik.cli;
 
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -41,6 +42,13 @@ final class StoreOptions {
             return options;
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), e);
+        }
+    }
+
+    /** For the reading commands: a mistyped --store must not create an empty store. */
+    void requireExisting() {
+        if (!Files.isDirectory(store)) {
+            throw new CliFailure("no store at " + store + " (dedup or enroll create one; see --store)");
         }
     }
 

@@ -52,6 +52,7 @@ class RunFailuresTest {
         Path manifest = Files.writeString(dir.resolve("m.jsonl"), "{\"nik\":\"x\"}\n");
         Path report = dir.resolve("report.jsonl");
         try (DedupEngine holder = DedupEngine.open(EngineOptions.at(store).withCapacity(10))) {
+            assertEquals(0, holder.stats().persons());
             Cli run = Cli.run("dedup", "--store", store.toString(), "--report", report.toString(), manifest.toString());
 
             assertEquals(2, run.exitCode(), run.toString());
