@@ -32,12 +32,6 @@ import picocli.CommandLine.Spec;
         description = {"Searches the store for the persons whose biometrics match a record; changes nothing.",
                 "Prints the ranked candidates as JSON: nik, person score, per-finger scores, match (score >= threshold)."})
 final class IdentifyCommand implements Callable<Integer> {
-    /**
-     * The engine validates a probe's NIK although the search does not use it; a probe without one (an unknown
-     * person, a latent print) is searched under this well-formed placeholder, with its biometrics only.
-     */
-    static final String PLACEHOLDER_NIK = "1101010101000001";
-
     @Parameters(arity = "0..1", paramLabel = "RECORD.json",
             description = "One record in manifest format (the NIK may be left out).")
     Path recordFile;
@@ -94,7 +88,7 @@ final class IdentifyCommand implements Callable<Integer> {
             throw new CliFailure("give either RECORD.json or --finger POSITION=IMAGE options");
         }
         if (hasFingers) {
-            EnrollmentRecord.Builder builder = EnrollmentRecord.builder(PLACEHOLDER_NIK).dpi(dpi);
+            EnrollmentRecord.Builder builder = EnrollmentRecord.builder(null).dpi(dpi);
             try {
                 fingers.forEach((position, image) -> builder.finger(FingerPosition.parse(position), ImageSource.of(image)));
             } catch (InvalidInputException e) {
@@ -116,8 +110,6 @@ final class IdentifyCommand implements Callable<Integer> {
         } catch (ManifestException e) {
             throw new CliFailure("record " + recordFile + ": " + e.getMessage(), e);
         }
-        return record.nik() != null ? record
-                : new EnrollmentRecord(PLACEHOLDER_NIK, null, null, null, null, record.dpi(), record.fingers(),
-                        record.irises());
+        return record;
     }
 }

@@ -1,16 +1,11 @@
 package id.satunik.cli;
 
 import id.satunik.DedupEngine;
-import id.satunik.EngineOptions;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,8 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code satunik verify}: 1:1 comparison of two fingerprint images. Needs no gallery; the engine API opens one,
- * so a throwaway store in a temporary folder is used and deleted. One instance per invocation.
+ * {@code satunik verify}: 1:1 comparison of two fingerprint images; opens no store. One instance per invocation.
  */
 @Command(name = "verify", sortOptions = false,
         description = {"Compares two fingerprint images (1:1) and prints the score and MATCH or NO MATCH.",
@@ -42,35 +36,16 @@ final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        Path scratch = Files.createTempDirectory("satunik-verify");
+    public Integer call() {
         double score;
         try {
-            EngineOptions options;
-            try {
-                options = EngineOptions.at(scratch.resolve("store")).withThreshold(threshold).withCapacity(16);
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(e.getMessage(), e);
-            }
-            try (DedupEngine engine = StoreOptions.open(options)) {
-                score = engine.verify(ImageSource.of(first), ImageSource.of(second), dpi);
-            } catch (InvalidInputException e) {
-                throw new CliFailure(e.getMessage(), e);
-            }
-        } finally {
-            deleteTree(scratch);
+            score = DedupEngine.compare(ImageSource.of(first), ImageSource.of(second), dpi);
+        } catch (InvalidInputException e) {
+            throw new CliFailure(e.getMessage(), e);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "%.1f %s (threshold %.1f)%n", score,
                 score >= threshold ? "MATCH" : "NO MATCH", threshold);
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
