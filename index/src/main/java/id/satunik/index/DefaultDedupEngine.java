@@ -147,15 +147,15 @@ final class DefaultDedupEngine implements DedupEngine {
     @Override
     public List<Candidate> identify(EnrollmentRecord probe) {
         ensureOpen();
-        PreparedRecord ready = prepare(probe);
+        probe.validateSamples();
+        PreparedRecord ready = extract(probe, null, "probe");
         List<Candidate> ranked = gallery.search(ready.probe(), options.candidateLimit(), Double.POSITIVE_INFINITY,
                 searchPool);
         return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
     }
 
-    @Override
-    public double verify(ImageSource first, ImageSource second, int dpi) {
-        ensureOpen();
+    static double compare(ImageSource first, ImageSource second, int dpi) {
+        FingerprintExtractor extractor = new FingerprintExtractor();
         FingerprintTemplate a = extractor.extractTemplate("first image " + first.name(), first, dpi);
         FingerprintTemplate b = extractor.extractTemplate("second image " + second.name(), second, dpi);
         return new FingerprintMatcher(a).match(b);
@@ -208,6 +208,11 @@ final class DefaultDedupEngine implements DedupEngine {
 
     private PreparedRecord prepare(EnrollmentRecord record) {
         Nik nik = record.validate();
+        return extract(record, nik, "record " + nik);
+    }
+
+    /** Extracts every sample; {@code nik} is null for a search probe. */
+    private PreparedRecord extract(EnrollmentRecord record, Nik nik, String subject) {
         List<FingerTemplate> fingers = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<FingerPosition, ImageSource> finger : record.fingers().entrySet()) {
@@ -221,7 +226,7 @@ final class DefaultDedupEngine implements DedupEngine {
             String why = record.fingers().isEmpty()
                     ? "carries no fingerprint (iris matching is not available in this version)"
                     : "no usable finger: " + String.join("; ", dropped);
-            throw new InvalidInputException("record " + nik, why);
+            throw new InvalidInputException(subject, why);
         }
         return new PreparedRecord(record, nik, List.copyOf(fingers), new PersonProbe(fingers), List.copyOf(dropped));
     }

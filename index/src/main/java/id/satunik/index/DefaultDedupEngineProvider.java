@@ -2,6 +2,7 @@ package id.satunik.index;
 
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
+import id.satunik.ImageSource;
 import id.satunik.spi.DedupEngineProvider;
 
 /**
@@ -12,5 +13,10 @@ public final class DefaultDedupEngineProvider implements DedupEngineProvider {
     @Override
     public DedupEngine open(EngineOptions options) {
         return DefaultDedupEngine.open(options);
+    }
+
+    @Override
+    public double compare(ImageSource first, ImageSource second, int dpi) {
+        return DefaultDedupEngine.compare(first, second, dpi);
     }
 }

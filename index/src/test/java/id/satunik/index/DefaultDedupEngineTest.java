@@ -116,6 +116,10 @@ class DefaultDedupEngineTest {
             assertEquals(Kind.DUPLICATE, duplicate.kind(), duplicate.toString());
             assertEquals(nik(502), duplicate.matches().getFirst().nik().value());
             assertEquals(nik(502), reopened.identify(single(nik(601), DB, 103, 5)).getFirst().nik().value());
+            List<Candidate> anonymous = reopened.identify(single(null, DB, 104, 6));
+            assertEquals(nik(503), anonymous.getFirst().nik().value(), "a probe needs no NIK");
+            assertEquals(4, anonymous.size(), "the whole gallery, ranked, up to the candidate limit");
+            assertTrue(anonymous.get(1).score() < 40 && anonymous.get(1).score() <= anonymous.get(0).score());
         }
     }
 

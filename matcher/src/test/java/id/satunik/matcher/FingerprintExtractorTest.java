@@ -75,7 +75,7 @@ class FingerprintExtractorTest {
         byte[] truncated = Arrays.copyOf(real, 200);
         InvalidInputException corrupt = assertThrows(InvalidInputException.class,
                 () -> extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of("cut.tif", truncated), 500));
-        assertTrue(corrupt.reason().contains("cut.tif"), corrupt.reason());
+        assertTrue(corrupt.getMessage().startsWith("RIGHT_THUMB image cut.tif: "), corrupt.getMessage());
 
         InvalidInputException text = assertThrows(InvalidInputException.class, () -> extractor.extract(
                 FingerPosition.RIGHT_THUMB, ImageSource.of("notes.png", "hello".getBytes()), 500));
