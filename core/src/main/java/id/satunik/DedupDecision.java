@@ -27,6 +27,12 @@ public sealed interface DedupDecision {
     String reason();
 
     /**
+     * Samples of the record that were left out as unusable (a blank or ridge-less finger image), each with its
+     * reason; the decision rests on the other samples. Empty for {@link Rejected}.
+     */
+    List<String> droppedSamples();
+
+    /**
      * The one-NIK-per-person rule.
      *
      * @param nik        the submitted, valid NIK
@@ -36,22 +42,33 @@ public sealed interface DedupDecision {
      * @param threshold  person score from which two records are the same person
      */
     static DedupDecision decide(Nik nik, Candidate holder, List<Candidate> candidates, double threshold) {
+        return decide(nik, holder, candidates, threshold, List.of());
+    }
+
+    /** As {@link #decide(Nik, Candidate, List, double)}, for a record some of whose samples were unusable. */
+    static DedupDecision decide(Nik nik, Candidate holder, List<Candidate> candidates, double threshold,
+                                List<String> dropped) {
         List<Candidate> others = candidates.stream()
                 .filter(c -> c.score() >= threshold && !c.nik().equals(nik))
                 .sorted(Candidate.RANKING)
                 .toList();
         if (holder != null) {
             return holder.score() >= threshold
-                    ? new AlreadyEnrolled(nik.value(), holder, others)
-                    : new NikConflict(nik.value(), holder, others);
+                    ? new AlreadyEnrolled(nik.value(), holder, others, dropped)
+                    : new NikConflict(nik.value(), holder, others, dropped);
         }
-        return others.isEmpty() ? new Enrolled(nik.value()) : new Duplicate(nik.value(), others);
+        return others.isEmpty() ? new Enrolled(nik.value(), dropped) : new Duplicate(nik.value(), others, dropped);
     }
 
     /** New NIK, no biometric match: the person was added to the gallery. */
-    record Enrolled(String nik) implements DedupDecision {
+    record Enrolled(String nik, List<String> droppedSamples) implements DedupDecision {
         public Enrolled {
             Objects.requireNonNull(nik);
+            droppedSamples = List.copyOf(droppedSamples);
+        }
+
+        public Enrolled(String nik) {
+            this(nik, List.of());
         }
 
         @Override
@@ -66,15 +83,16 @@ public sealed interface DedupDecision {
 
         @Override
         public String reason() {
-            return "no biometric match in the gallery; enrolled";
+            return "no biometric match in the gallery; enrolled" + leftOut(droppedSamples);
         }
     }
 
     /** The biometrics match a person enrolled under another NIK: not enrolled. */
-    record Duplicate(String nik, List<Candidate> matches) implements DedupDecision {
+    record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples) implements DedupDecision {
         public Duplicate {
             Objects.requireNonNull(nik);
             matches = List.copyOf(matches);
+            droppedSamples = List.copyOf(droppedSamples);
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("a duplicate needs at least one match");
             }
@@ -87,16 +105,18 @@ public sealed interface DedupDecision {
 
         @Override
         public String reason() {
-            return "same person as " + describe(matches) + "; not enrolled";
+            return "same person as " + describe(matches) + "; not enrolled" + leftOut(droppedSamples);
         }
     }
 
     /** The NIK is enrolled, but to a person with other biometrics: not enrolled. */
-    record NikConflict(String nik, Candidate holder, List<Candidate> matches) implements DedupDecision {
+    record NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples)
+            implements DedupDecision {
         public NikConflict {
             Objects.requireNonNull(nik);
             Objects.requireNonNull(holder);
             matches = List.copyOf(matches);
+            droppedSamples = List.copyOf(droppedSamples);
         }
 
         @Override
@@ -111,16 +131,18 @@ public sealed interface DedupDecision {
                     : String.format(Locale.ROOT, "the person enrolled under this NIK does not match (score %.1f)",
                             holder.score());
             return holderPart + (matches.isEmpty() ? "" : "; the biometrics match " + describe(matches))
-                    + "; not enrolled";
+                    + "; not enrolled" + leftOut(droppedSamples);
         }
     }
 
     /** Same NIK, same person: a re-submission, nothing changes. */
-    record AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches) implements DedupDecision {
+    record AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples)
+            implements DedupDecision {
         public AlreadyEnrolled {
             Objects.requireNonNull(nik);
             Objects.requireNonNull(holder);
             matches = List.copyOf(matches);
+            droppedSamples = List.copyOf(droppedSamples);
         }
 
         @Override
@@ -133,7 +155,7 @@ public sealed interface DedupDecision {
             return String.format(Locale.ROOT, "re-submission of the person enrolled under this NIK (score %.1f)",
                     holder.score())
                     + (matches.isEmpty() ? "" : "; also matches " + describe(matches) + ": review the gallery")
-                    + "; nothing changed";
+                    + "; nothing changed" + leftOut(droppedSamples);
         }
     }
 
@@ -157,6 +179,15 @@ public sealed interface DedupDecision {
         public List<Candidate> matches() {
             return List.of();
         }
+
+        @Override
+        public List<String> droppedSamples() {
+            return List.of();
+        }
+    }
+
+    private static String leftOut(List<String> dropped) {
+        return dropped.isEmpty() ? "" : " (left out as unusable: " + String.join("; ", dropped) + ")";
     }
 
     private static String describe(List<Candidate> matches) {

@@ -33,10 +33,13 @@ public interface DedupEngine extends AutoCloseable {
      * @throws IllegalStateException when no implementation is on the class path or the store cannot be opened
      */
     static DedupEngine open(EngineOptions options) {
-        DedupEngineProvider provider = ServiceLoader.load(DedupEngineProvider.class).findFirst()
+        return provider().open(options);
+    }
+
+    private static DedupEngineProvider provider() {
+        return ServiceLoader.load(DedupEngineProvider.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "no SatuNIK engine on the class path: add the id.satunik:satunik-index dependency"));
-        return provider.open(options);
     }
 
     /**
@@ -62,19 +65,32 @@ public interface DedupEngine extends AutoCloseable {
 
     /**
      * 1:N search: the best {@link EngineOptions#candidateLimit()} enrolled persons for the record's biometrics,
-     * best first, with per-finger scores. The record's NIK is validated but need not be new.
+     * best first, with per-finger scores. The probe's NIK is ignored and may be absent (an unknown person).
      *
      * @throws InvalidInputException when the record or one of its images is unusable
      */
     List<Candidate> identify(EnrollmentRecord probe);
 
     /**
-     * 1:1 comparison of two fingerprint images.
+     * 1:1 comparison of two fingerprint images; the same as {@link #compare}, offered on the engine for callers
+     * that hold one.
      *
      * @return the SourceAFIS similarity score (40 ≈ FMR 0.01%)
      * @throws InvalidInputException when an image is unusable
      */
-    double verify(ImageSource first, ImageSource second, int dpi);
+    default double verify(ImageSource first, ImageSource second, int dpi) {
+        return compare(first, second, dpi);
+    }
+
+    /**
+     * 1:1 comparison of two fingerprint images without a gallery (no store is opened).
+     *
+     * @return the SourceAFIS similarity score (40 ≈ FMR 0.01%)
+     * @throws InvalidInputException when an image is unusable
+     */
+    static double compare(ImageSource first, ImageSource second, int dpi) {
+        return provider().compare(first, second, dpi);
+    }
 
     /** Biometric comparisons (finger against finger) performed since the engine was opened: for throughput figures. */
     long comparisons();

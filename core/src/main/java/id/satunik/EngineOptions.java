@@ -18,7 +18,12 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
 
     /** SourceAFIS's recommended 1:1 threshold, FMR about 0.01% per comparison; see README for the 1:N view. */
     public static final double DEFAULT_THRESHOLD = 40.0;
-    public static final long DEFAULT_CAPACITY = 100_000;
+    /**
+     * Persons a new store is sized for. Chronicle Map allocates its file for the configured capacity up front
+     * (about 17 KB a person, measured), so the default is modest; a store grows past it (slower lookups), and a
+     * deployment sets the capacity it expects.
+     */
+    public static final long DEFAULT_CAPACITY = 10_000;
     public static final int DEFAULT_CANDIDATE_LIMIT = 10;
 
     public EngineOptions {
@@ -37,7 +42,7 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
         }
     }
 
-    /** Defaults: all cores, threshold 40, room for 100,000 persons, 10 candidates. */
+    /** Defaults: all cores, threshold 40, room for 10,000 persons (growing past it), 10 candidates. */
     public static EngineOptions at(Path store) {
         return new EngineOptions(store, Runtime.getRuntime().availableProcessors(), DEFAULT_THRESHOLD,
                 DEFAULT_CAPACITY, DEFAULT_CANDIDATE_LIMIT);

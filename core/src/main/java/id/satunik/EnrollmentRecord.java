@@ -50,7 +50,7 @@ public record EnrollmentRecord(
 
     /**
      * Checks the NIK and its agreement with the record's birth date and sex (the operator input errors that
-     * corrupt a population database), and that the record carries at least one biometric sample.
+     * corrupt a population database), and {@link #validateSamples()}.
      *
      * @return the parsed NIK
      * @throws InvalidInputException naming this record and the exact problem
@@ -78,13 +78,24 @@ public record EnrollmentRecord(
                     parsed.birthDay(), parsed.birthMonth(), parsed.birthYearOfCentury(),
                     birthDate.format(DateTimeFormatter.ISO_LOCAL_DATE)));
         }
+        validateSamples();
+        return parsed;
+    }
+
+    /**
+     * Checks only what a search needs: a plausible dpi and at least one biometric sample. A search probe (an
+     * unknown person, a latent print) may carry no NIK at all.
+     *
+     * @throws InvalidInputException naming this record and the problem
+     */
+    public void validateSamples() {
+        String subject = "record " + (nik == null || nik.isBlank() ? "(no NIK)" : nik);
         if (dpi < 250 || dpi > 2000) {
             throw new InvalidInputException(subject, "dpi " + dpi + " is outside 250-2000");
         }
         if (fingers.isEmpty() && irises.isEmpty()) {
             throw new InvalidInputException(subject, "carries no fingerprint and no iris image");
         }
-        return parsed;
     }
 
     /** Collects the fields of a record; not thread-safe (use one builder per thread). */

@@ -2,7 +2,7 @@ package id.satunik;
 
 import java.util.Locale;
 
-/** Eye positions with the ANSI/NIST-ITL Type-17 eye labels (1 = right, 2 = left). */
+/** Eye positions with the ANSI/NIST-ITL Type-17 eye labels (1 = right, 2 = left). Immutable; thread-safe. */
 public enum EyePosition {
     RIGHT(1), LEFT(2);
 

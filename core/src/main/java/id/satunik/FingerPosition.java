@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Finger positions with the codes of ISO/IEC 19794-2 and ANSI/NIST-ITL (1 = right thumb … 10 = left little).
- * The e-KTP records all ten.
+ * The e-KTP records all ten. Immutable; thread-safe.
  */
 public enum FingerPosition {
     RIGHT_THUMB(1), RIGHT_INDEX(2), RIGHT_MIDDLE(3), RIGHT_RING(4), RIGHT_LITTLE(5),

@@ -7,9 +7,12 @@ import java.util.Objects;
  * unreadable, too small or holds no usable fingerprint. The message always names the subject (the record, NIK
  * or image) and the problem, so that an operator can fix the input without reading a stack trace.
  *
+ * <p>{@link UnusableSampleException} marks the milder case of a sample that was read but holds too little
+ * biometric information: the engine drops such a sample and rejects the record only when nothing usable is left.
+ *
  * <p>Immutable; safe to share between threads.
  */
-public final class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String subject;
     private final String reason;

@@ -2,7 +2,7 @@ package id.satunik;
 
 import java.util.Locale;
 
-/** Sex as recorded on the e-KTP; the NIK encodes it by adding 40 to a woman's birth day. */
+/** Sex as recorded on the e-KTP; the NIK encodes it by adding 40 to a woman's birth day. Immutable; thread-safe. */
 public enum Sex {
     MALE, FEMALE;
 

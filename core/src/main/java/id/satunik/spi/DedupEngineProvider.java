@@ -2,6 +2,7 @@ package id.satunik.spi;
 
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
+import id.satunik.ImageSource;
 
 /**
  * Service-provider interface behind {@link DedupEngine#open}: the implementation module registers one in
@@ -10,4 +11,7 @@ import id.satunik.EngineOptions;
  */
 public interface DedupEngineProvider {
     DedupEngine open(EngineOptions options);
+
+    /** 1:1 comparison of two fingerprint images, see {@link DedupEngine#compare}. */
+    double compare(ImageSource first, ImageSource second, int dpi);
 }

@@ -8,6 +8,7 @@ import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
+import id.satunik.UnusableSampleException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -33,8 +34,9 @@ public final class FingerprintExtractor {
     private static final CBORMapper CBOR = new CBORMapper();
 
     /**
-     * @throws InvalidInputException naming the finger and image when the image is missing, unreadable, too
-     *                               small, blank or holds too few minutiae
+     * @throws InvalidInputException   naming the finger and image when the image is missing, unreadable, corrupt
+     *                                 or too small (an input error: the record should be fixed)
+     * @throws UnusableSampleException when the image is blank or holds too few minutiae (a poor capture)
      */
     public FingerTemplate extract(FingerPosition position, ImageSource image, int dpi) {
         String subject = position + " image " + image.name();
@@ -42,7 +44,7 @@ public final class FingerprintExtractor {
         byte[] bytes = template.toByteArray();
         int minutiae = countMinutiae(bytes);
         if (minutiae < MIN_MINUTIAE) {
-            throw new InvalidInputException(subject, "no usable fingerprint: " + minutiae + " minutiae found, "
+            throw new UnusableSampleException(subject, "no usable fingerprint: " + minutiae + " minutiae found, "
                     + MIN_MINUTIAE + " needed");
         }
         return new FingerTemplate(position, minutiae, bytes);
@@ -59,7 +61,7 @@ public final class FingerprintExtractor {
         }
         double contrast = gray.contrast();
         if (contrast < MIN_CONTRAST) {
-            throw new InvalidInputException(subject, String.format(Locale.ROOT,
+            throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                     "image is blank: grey-level deviation %.1f, below %.1f (no ridges captured)", contrast, MIN_CONTRAST));
         }
         FingerprintImage fingerprint = new FingerprintImage(gray.width(), gray.height(), gray.pixels(),

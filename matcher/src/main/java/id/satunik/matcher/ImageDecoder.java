@@ -27,28 +27,28 @@ final class ImageDecoder {
         try {
             encoded = source.read();
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(subject, "image file not found: " + source.name());
+            throw new InvalidInputException(subject, "image file not found");
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException(subject, "image file not readable (permission denied): " + source.name());
+            throw new InvalidInputException(subject, "image file not readable (permission denied)");
         } catch (IOException e) {
-            throw new InvalidInputException(subject, "image file unreadable: " + source.name() + " (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(subject, "image file unreadable (" + e.getMessage() + ")", e);
         }
         if (encoded.length == 0) {
-            throw new InvalidInputException(subject, "image file is empty: " + source.name());
+            throw new InvalidInputException(subject, "image file is empty (0 bytes)");
         }
         BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(encoded));
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(subject, "corrupt image: " + source.name() + " (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(subject, "corrupt image (" + e.getMessage() + ")", e);
         }
         if (image == null) {
             throw new InvalidInputException(subject,
-                    "not a PNG, BMP, TIFF or JPEG image, or corrupt: " + source.name() + " (" + encoded.length + " bytes)");
+                    "not a PNG, BMP, TIFF or JPEG image, or corrupt (" + encoded.length + " bytes)");
         }
         if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
             throw new InvalidInputException(subject, "image " + image.getWidth() + "x" + image.getHeight()
-                    + " px is larger than " + MAX_PIXELS + " pixels: " + source.name());
+                    + " px is larger than " + MAX_PIXELS + " pixels");
         }
         return toGray(image);
     }

@@ -1,12 +1,14 @@
 package id.satunik.matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
+import id.satunik.UnusableSampleException;
 import id.satunik.testing.SharedData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +56,7 @@ class FingerprintExtractorTest {
         BufferedImage tiny = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of("tiny.png", png(tiny)), 500));
+        assertFalse(e instanceof UnusableSampleException, "a tiny image is an input error, not a poor capture");
         assertTrue(e.getMessage().contains("RIGHT_THUMB image tiny.png"), e.getMessage());
         assertTrue(e.reason().contains("too small to hold a fingerprint"), e.reason());
     }
@@ -61,7 +64,7 @@ class FingerprintExtractorTest {
     @Test
     void refusesBlankImage() throws IOException {
         BufferedImage blank = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(UnusableSampleException.class,
                 () -> extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of("blank.png", png(blank)), 500));
         assertTrue(e.reason().contains("blank"), e.reason());
     }
@@ -72,7 +75,7 @@ class FingerprintExtractorTest {
         byte[] truncated = Arrays.copyOf(real, 200);
         InvalidInputException corrupt = assertThrows(InvalidInputException.class,
                 () -> extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of("cut.tif", truncated), 500));
-        assertTrue(corrupt.reason().contains("cut.tif"), corrupt.reason());
+        assertTrue(corrupt.getMessage().startsWith("RIGHT_THUMB image cut.tif: "), corrupt.getMessage());
 
         InvalidInputException text = assertThrows(InvalidInputException.class, () -> extractor.extract(
                 FingerPosition.RIGHT_THUMB, ImageSource.of("notes.png", "hello".getBytes()), 500));
@@ -98,7 +101,7 @@ class FingerprintExtractorTest {
                 gradient.getRaster().setSample(x, y, 0, (x + y) * 255 / 600);
             }
         }
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(UnusableSampleException.class,
                 () -> extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of("gradient.png", png(gradient)), 500));
         assertTrue(e.reason().startsWith("no usable fingerprint"), e.reason());
     }

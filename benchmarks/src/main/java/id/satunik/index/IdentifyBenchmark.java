@@ -1,0 +1,155 @@
+package id.satunik.index;
+
+import com.machinezoo.sourceafis.FingerprintMatcher;
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.satunik.Candidate;
+import id.satunik.FingerPosition;
+import id.satunik.ImageSource;
+import id.satunik.InvalidInputException;
+import id.satunik.Nik;
+import id.satunik.matcher.FingerTemplate;
+import id.satunik.matcher.FingerprintExtractor;
+import id.satunik.matcher.PersonFingerprints;
+import id.satunik.matcher.PersonProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * 1:N identify throughput: the engine's gallery search (all cores, the code path of {@code dedup} and
+ * {@code identify}) against a plain single-thread SourceAFIS {@link FingerprintMatcher} loop over the same
+ * gallery. The {@code comparisons} counter is fingerprint comparisons per second.
+ *
+ * <p>Gallery: real templates extracted from the FVC images in the shared data folder (impressions 1-7 of every
+ * finger of every FVC 'B' set), repeated under distinct NIKs up to {@code gallerySize}; every gallery entry is
+ * its own deserialized template object, as in a real gallery, so the heap working set grows with the gallery.
+ * The probe is impression 8 of one finger (its mates are in the gallery).
+ *
+ * <p>Run: {@code java $(cat cli/target/satunik.jvmopts) -jar benchmarks/target/benchmarks.jar Identify
+ * -p data=../shared/data}. The package is the engine's, so the benchmark reaches its package-private gallery.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+public class IdentifyBenchmark {
+    @Param({"1000", "10000"})
+    public int gallerySize;
+
+    /** The shared data folder (with the FVC sets under fingerprint/). */
+    @Param({"../shared/data"})
+    public String data;
+
+    /** Threads of the engine's search pool; 0 = all cores. */
+    @Param({"0"})
+    public int threads;
+
+    private FingerprintGallery gallery;
+    private PersonProbe probe;
+    private FingerprintMatcher plainMatcher;
+    private FingerprintTemplate[] plainGallery;
+    private ExecutorService pool;
+
+    /** Reports comparisons/s next to searches/s. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Comparisons {
+        public long comparisons;
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        FingerprintExtractor extractor = new FingerprintExtractor();
+        Path fingerprints = Path.of(data, "fingerprint");
+        List<Path> images;
+        try (var files = Files.walk(fingerprints)) {
+            images = files.filter(p -> p.getFileName().toString().matches("1\\d\\d_[1-7]\\.tif"))
+                    .filter(p -> p.getParent().getFileName().toString().matches("fvc\\d{4}-db\\db")).sorted().toList();
+        }
+        if (images.isEmpty()) {
+            throw new IllegalStateException("no FVC images under " + fingerprints.toAbsolutePath() + ": set -p data=DIR");
+        }
+        ExecutorService extractors = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        List<byte[]> templates = new ArrayList<>();
+        for (var future : extractors.invokeAll(images.stream().<java.util.concurrent.Callable<byte[]>>map(p -> () -> {
+            try {
+                return extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of(p), 500).bytes();
+            } catch (InvalidInputException e) {
+                return null; // a poor print: leave it out
+            }
+        }).toList())) {
+            if (future.get() != null) {
+                templates.add(future.get());
+            }
+        }
+        extractors.shutdown();
+
+        gallery = new FingerprintGallery();
+        plainGallery = new FingerprintTemplate[gallerySize];
+        List<PersonFingerprints> people = IntStream.range(0, gallerySize).parallel()
+                .mapToObj(i -> new PersonFingerprints(List.of(new FingerTemplate(FingerPosition.RIGHT_THUMB, 0,
+                        templates.get(i % templates.size())))))
+                .toList();
+        for (int i = 0; i < gallerySize; i++) {
+            gallery.add(nikOf(i), people.get(i));
+            plainGallery[i] = new FingerprintTemplate(templates.get(i % templates.size()));
+        }
+        Path probeImage = fingerprints.resolve("fvc2002-db1b").resolve("102_8.tif");
+        FingerTemplate probeTemplate = extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of(probeImage), 500);
+        probe = new PersonProbe(List.of(probeTemplate));
+        plainMatcher = new FingerprintMatcher(new FingerprintTemplate(probeTemplate.bytes()));
+        int poolThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        pool = Executors.newFixedThreadPool(poolThreads);
+    }
+
+    /** Distinct valid NIKs for up to 990,000 persons: serial 0001-9999, then the next birth year. */
+    static Nik nikOf(int i) {
+        return Nik.parse(String.format(Locale.ROOT, "3507010101%02d%04d", (i / 9999) % 100, i % 9999 + 1));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pool.shutdownNow();
+    }
+
+    /** The engine: parallel chunked search with ranking, as run by dedup and identify. */
+    @Benchmark
+    public List<Candidate> engineSearch(Comparisons counter) {
+        List<Candidate> result = gallery.search(probe, 10, 40, pool);
+        counter.comparisons += gallerySize;
+        return result;
+    }
+
+    /** The baseline: one thread, one SourceAFIS matcher, every gallery template in turn, keep the best. */
+    @Benchmark
+    public double plainSourceAfisLoop(Comparisons counter) {
+        double best = 0;
+        for (FingerprintTemplate candidate : plainGallery) {
+            best = Math.max(best, plainMatcher.match(candidate));
+        }
+        counter.comparisons += gallerySize;
+        return best;
+    }
+}

@@ -1,0 +1,115 @@
+package id.satunik.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.satunik.Candidate;
+import id.satunik.DedupEngine;
+import id.satunik.EngineOptions;
+import id.satunik.EnrollmentRecord;
+import id.satunik.FingerPosition;
+import id.satunik.ImageSource;
+import id.satunik.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code satunik identify}: 1:N search, candidates as JSON on stdout. Changes nothing in the store. One instance
+ * per invocation; not shared between threads.
+ */
+@Command(name = "identify", sortOptions = false,
+        description = {"Searches the store for the persons whose biometrics match a record; changes nothing.",
+                "Prints the ranked candidates as JSON: nik, person score, per-finger scores, match (score >= threshold)."})
+final class IdentifyCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "RECORD.json",
+            description = "One record in manifest format (the NIK may be left out).")
+    Path recordFile;
+
+    @Option(names = "--finger", paramLabel = "POSITION=IMAGE",
+            description = "A fingerprint instead of a record file, e.g. --finger RIGHT_THUMB=101_1.tif (repeatable).")
+    Map<String, Path> fingers;
+
+    @Option(names = "--dpi", defaultValue = "500", description = "Resolution of the --finger images. Default: ${DEFAULT-VALUE}.")
+    int dpi;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
+            description = "Candidates to return at most. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Mixin
+    StoreOptions store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        EnrollmentRecord probe = probe();
+        store.requireExisting();
+        List<Candidate> candidates;
+        double threshold;
+        EngineOptions options;
+        try {
+            options = store.engineOptions().withCandidateLimit(limit);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+        try (DedupEngine engine = StoreOptions.open(options)) {
+            candidates = engine.identify(probe);
+            threshold = engine.threshold();
+        } catch (InvalidInputException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+        ObjectNode result = Json.MAPPER.createObjectNode();
+        result.put("threshold", threshold);
+        ArrayNode list = result.putArray("candidates");
+        for (Candidate candidate : candidates) {
+            list.add(Json.candidate(candidate).put("match", candidate.score() >= threshold));
+        }
+        spec.commandLine().getOut().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private EnrollmentRecord probe() {
+        boolean hasFingers = fingers != null && !fingers.isEmpty();
+        if ((recordFile == null) == !hasFingers) {
+            throw new CliFailure("give either RECORD.json or --finger POSITION=IMAGE options");
+        }
+        if (hasFingers) {
+            EnrollmentRecord.Builder builder = EnrollmentRecord.builder(null).dpi(dpi);
+            try {
+                fingers.forEach((position, image) -> builder.finger(FingerPosition.parse(position), ImageSource.of(image)));
+            } catch (InvalidInputException e) {
+                throw new CliFailure("--finger: " + e.getMessage(), e);
+            }
+            return builder.build();
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(Files.readString(recordFile));
+        } catch (JsonProcessingException e) {
+            throw new CliFailure("record " + recordFile + " is not valid JSON: " + ManifestReader.jsonProblem(e), e);
+        } catch (IOException e) {
+            throw new CliFailure("cannot read record " + recordFile + ": " + Problems.describe(e), e);
+        }
+        EnrollmentRecord record;
+        try {
+            record = new RecordParser(RecordParser.folderOf(recordFile)).parse(node, false);
+        } catch (ManifestException e) {
+            throw new CliFailure("record " + recordFile + ": " + e.getMessage(), e);
+        }
+        return record;
+    }
+}

@@ -1,0 +1,38 @@
+package id.satunik.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.satunik.Candidate;
+import id.satunik.FingerPosition;
+import java.util.Map;
+
+/**
+ * The one JSON configuration of the CLI. Strict on input: a key given twice or text after the object is an
+ * error, not silently the last value. ObjectMapper is thread-safe once configured.
+ */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private Json() {
+    }
+
+    /** Scores to one decimal, as in the decisions' reasons: more digits suggest a precision the scale lacks. */
+    static double round(double score) {
+        return Math.round(score * 10) / 10.0;
+    }
+
+    static ObjectNode candidate(Candidate candidate) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("nik", candidate.nik().value());
+        node.put("score", round(candidate.score()));
+        ObjectNode fingers = node.putObject("fingers");
+        for (Map.Entry<FingerPosition, Double> entry : candidate.fingerScores().entrySet()) {
+            fingers.put(entry.getKey().name(), round(entry.getValue()));
+        }
+        return node;
+    }
+}

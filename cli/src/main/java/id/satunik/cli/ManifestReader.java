@@ -1,0 +1,121 @@
+package id.satunik.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a JSON Lines manifest in chunks, so that a batch of millions of records never sits in memory at once.
+ * Every non-blank line becomes a {@link ManifestLine}: a parsed record, or the reason it could not be read (bad
+ * JSON, missing NIK, wrong field type, ...), which the batch reports as REJECTED and goes on.
+ *
+ * <p>Not thread-safe: one reader per batch, used from one thread.
+ */
+final class ManifestReader implements Closeable {
+    private final Path manifest;
+    private final BufferedReader reader;
+    private final RecordParser parser;
+    private int lineNumber;
+
+    private ManifestReader(Path manifest, BufferedReader reader) {
+        this.manifest = manifest;
+        this.reader = reader;
+        this.parser = new RecordParser(RecordParser.folderOf(manifest));
+    }
+
+    /** @throws CliFailure when the manifest cannot be opened */
+    static ManifestReader open(Path manifest) {
+        return new ManifestReader(manifest, new BufferedReader(new InputStreamReader(
+                openStream(manifest), StandardCharsets.UTF_8.newDecoder()
+                        // a stray byte spoils one field of one line, not the batch
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE))));
+    }
+
+    private static java.io.InputStream openStream(Path manifest) {
+        if (Files.isDirectory(manifest)) {
+            throw new CliFailure("cannot read manifest " + manifest + ": it is a directory");
+        }
+        try {
+            return Files.newInputStream(manifest);
+        } catch (IOException e) {
+            throw new CliFailure("cannot read manifest " + manifest + ": " + Problems.describe(e), e);
+        }
+    }
+
+    /** Non-blank lines of the manifest, for the progress bar's total; one quick pass without JSON parsing. */
+    static long countRecords(Path manifest) {
+        try (var lines = Files.lines(manifest, StandardCharsets.ISO_8859_1)) {
+            // ISO-8859-1 decodes any byte; a UTF-8 byte-order mark then reads as three characters, not blank
+            return lines.filter(line -> !line.replace("\u00EF\u00BB\u00BF", "").isBlank()).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CliFailure("cannot read manifest " + manifest + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The next up to {@code max} non-blank lines, empty at the end of the manifest.
+     *
+     * @throws CliFailure when reading the file fails midway
+     */
+    List<ManifestLine> next(int max) {
+        List<ManifestLine> chunk = new ArrayList<>(Math.min(max, 4096));
+        try {
+            while (chunk.size() < max) {
+                String text = reader.readLine();
+                if (text == null) {
+                    break;
+                }
+                lineNumber++;
+                if (lineNumber == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (!text.isBlank()) {
+                    chunk.add(parse(lineNumber, text));
+                }
+            }
+        } catch (IOException e) {
+            throw new CliFailure("cannot read manifest " + manifest + " after line " + lineNumber + ": "
+                    + Problems.describe(e), e);
+        }
+        return chunk;
+    }
+
+    ManifestLine parse(int line, String text) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return new ManifestLine.Malformed(line, null, "malformed JSON: " + jsonProblem(e));
+        }
+        try {
+            return new ManifestLine.Parsed(line, parser.parse(node, true));
+        } catch (ManifestException e) {
+            JsonNode nik = node.get("nik");
+            return new ManifestLine.Malformed(line, nik != null && nik.isTextual() ? nik.asText() : null,
+                    e.getMessage());
+        }
+    }
+
+    /** Jackson's message without its source-location boilerplate, plus the column. */
+    static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage()
+                .replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+                .replaceAll("\\s+", " ");
+        return e.getLocation() == null ? message : message + " (column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,88 @@
+package id.satunik.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.satunik.Candidate;
+import id.satunik.DedupDecision;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Writes the report: one JSON line per manifest record,
+ * {@code {"line":3,"nik":"…","decision":"DUPLICATE","matches":[…],"reason":"…"}}, plus {@code "holder"} (the
+ * person enrolled under the NIK and its score) for ALREADY_ENROLLED and NIK_CONFLICT.
+ *
+ * <p>Not thread-safe: the batch writes from one thread at a time.
+ */
+final class ReportWriter implements AutoCloseable {
+    private final Writer out;
+    private final String name;
+    private final boolean closeOut;
+
+    /**
+     * @param name     the report file, or "stdout", for messages
+     * @param closeOut false for stdout, which the caller keeps
+     */
+    ReportWriter(Writer out, String name, boolean closeOut) {
+        this.out = out;
+        this.name = name;
+        this.closeOut = closeOut;
+    }
+
+    static ObjectNode toJson(int line, DedupDecision decision) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("line", line);
+        node.put("nik", decision.nik());
+        node.put("decision", decision.kind().name());
+        Candidate holder = switch (decision) {
+            case DedupDecision.AlreadyEnrolled d -> d.holder();
+            case DedupDecision.NikConflict d -> d.holder();
+            default -> null;
+        };
+        if (holder != null) {
+            node.set("holder", Json.candidate(holder));
+        }
+        ArrayNode matches = node.putArray("matches");
+        decision.matches().forEach(match -> matches.add(Json.candidate(match)));
+        node.put("reason", decision.reason());
+        return node;
+    }
+
+    /** @throws CliFailure when the report cannot be written (disk full, closed pipe): the run cannot go on */
+    void write(int line, DedupDecision decision) {
+        try {
+            out.write(Json.MAPPER.writeValueAsString(toJson(line, decision)));
+            out.write('\n');
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private CliFailure failure(IOException e) {
+        return new CliFailure("cannot write report " + name + ": " + Problems.describe(e), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (closeOut) {
+                out.close();
+            } else {
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+}

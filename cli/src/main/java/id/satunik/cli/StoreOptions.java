@@ -1,0 +1,67 @@
+package id.satunik.cli;
+
+import id.satunik.DedupEngine;
+import id.satunik.EngineOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every store command shares, and opening the engine with them. Filled by picocli; one instance per
+ * command invocation, not shared between threads.
+ */
+final class StoreOptions {
+    /** The embedded default store: a folder in the working directory. */
+    static final String DEFAULT_STORE = "satunik-store";
+
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = DEFAULT_STORE,
+            description = "Store folder (created when missing). Default: ${DEFAULT-VALUE} in the working directory.")
+    Path store;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads for extraction and 1:N search. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--threshold", paramLabel = "X", defaultValue = "40",
+            description = "Person score from which two records are one person (40 = FMR about 0.01%%). Default: ${DEFAULT-VALUE}.")
+    double threshold;
+
+    @Option(names = "--capacity", paramLabel = "N",
+            description = "Persons a new store is sized for (it can grow past it). Default: 100000.")
+    Long capacity;
+
+    EngineOptions engineOptions() {
+        try {
+            EngineOptions options = EngineOptions.at(store).withThreshold(threshold);
+            if (threads != null) {
+                options = options.withThreads(threads);
+            }
+            if (capacity != null) {
+                options = options.withCapacity(capacity);
+            }
+            return options;
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+    }
+
+    /** For the reading commands: a mistyped --store must not create an empty store. */
+    void requireExisting() {
+        if (!Files.isDirectory(store)) {
+            throw new CliFailure("no store at " + store + " (dedup or enroll create one; see --store)");
+        }
+    }
+
+    /** @throws CliFailure when the store cannot be opened (unreadable, corrupt, locked by another process) */
+    DedupEngine open() {
+        return open(engineOptions());
+    }
+
+    static DedupEngine open(EngineOptions options) {
+        try {
+            return DedupEngine.open(options);
+        } catch (RuntimeException e) {
+            throw new CliFailure("cannot open store " + options.store() + ": " + Problems.message(e), e);
+        }
+    }
+}

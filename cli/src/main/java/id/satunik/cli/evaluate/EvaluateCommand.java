@@ -1,0 +1,214 @@
+package id.satunik.cli.evaluate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.satunik.InvalidInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code satunik evaluate}: measures accuracy on the operator's own images — FMR/FNMR, EER, FNMR at fixed FMR,
+ * failure to enroll, ISO/IEC 19795-1 open-set FNIR/FPIR, and the gain of multi-finger fusion on chimeric persons
+ * — and writes them as JSON and as a self-contained HTML page with DET curves and score histograms. Results
+ * depend only on the images and the seed.
+ *
+ * <p>Not thread-safe: picocli fills one instance per invocation.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures accuracy on a folder of images whose names say whose they are: FMR/FNMR, EER, FNMR at"
+                + " FMR 1%%/0.1%%/0.01%%, failure-to-enroll, open-set FNIR at FPIR 1%%/0.1%% (ISO/IEC 19795-1), and"
+                + " multi-finger fusion on chimeric persons. Writes JSON and a self-contained HTML report.",
+                "Identities: FVC names FFF_I.ext (subject FFF, impression I) or a CSV mapping file,subject[,impression];"
+                        + " an identity is (dataset, subject)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:evaluated", "2:bad input or options (the message says which)"})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--modality", defaultValue = "finger", paramLabel = "finger",
+            description = "What the images show. Only 'finger' so far: iris evaluation comes with the iris matcher.")
+    private String modality;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "DIR",
+            description = "Folder of images named the FVC way (101_3.tif); repeat for several datasets.")
+    private List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-m", "--mapping"}, paramLabel = "CSV",
+            description = "CSV file,subject[,impression] (files relative to the CSV); one dataset per file; repeatable.")
+    private List<Path> mappings = new ArrayList<>();
+
+    @Option(names = "--dpi", defaultValue = "500", description = "Resolution of the images (default: ${DEFAULT-VALUE}).")
+    private int dpi;
+
+    @Option(names = "--folder-dpi", paramLabel = "LABEL=DPI",
+            description = "Resolution of one dataset (label = folder or CSV name), e.g. fvc2002-db2b=569.")
+    private Map<String, Integer> folderDpi = new LinkedHashMap<>();
+
+    @Option(names = "--same-subjects", paramLabel = "LABEL,LABEL",
+            description = "Datasets whose subject ids name the same fingers (captured on several sensors), e.g."
+                    + " fvc2000-db1b,fvc2000-db2b; repeatable.")
+    private List<String> sameSubjects = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seeds every random choice (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--max-impostors", defaultValue = "1000000", paramLabel = "N",
+            description = "Compare a random sample of N impostor pairs when there are more (default: ${DEFAULT-VALUE}).")
+    private long maxImpostors;
+
+    @Option(names = "--enrolled-fraction", defaultValue = "0.5", paramLabel = "F",
+            description = "Share of identities enrolled in an open-set gallery; the rest are non-mated (default: ${DEFAULT-VALUE}).")
+    private double enrolledFraction;
+
+    @Option(names = "--rounds", defaultValue = "1", paramLabel = "N",
+            description = "Open-set gallery splits for single impressions (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(names = "--chimeric-rounds", defaultValue = "100", paramLabel = "N",
+            description = "Random chimeric-person assignments per fusion level (default: ${DEFAULT-VALUE}).")
+    private int chimericRounds;
+
+    @Option(names = "--fusion-levels", defaultValue = "1,2,4,10", split = ",", paramLabel = "N",
+            description = "Fingers per chimeric person (default: ${DEFAULT-VALUE}).")
+    private List<Integer> fusionLevels;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every figure as JSON here.")
+    private Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report (DET curves, histograms) here.")
+    private Path html;
+
+    /** Runs {@code evaluate} on its own: {@code java -cp satunik.jar id.satunik.cli.evaluate.EvaluateCommand …}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EvaluateCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Modality<?> chosen = modality();
+        checkOptions();
+        List<List<String>> groups = sameSubjects.stream()
+                .map(g -> java.util.Arrays.stream(g.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                .toList();
+        Evaluation.Settings settings = new Evaluation.Settings(inputs, mappings, dpi, folderDpi, groups, seed, maxImpostors,
+                enrolledFraction, rounds, chimericRounds, fusionLevels, threads);
+        try {
+            ObjectNode report = new Evaluation(chosen, settings, out).run();
+            if (json != null) {
+                write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n");
+            }
+            if (html != null) {
+                write(html, HtmlReport.render(report));
+            }
+            summary(out, report);
+            return 0;
+        } catch (InvalidInputException e) {
+            err.println("satunik evaluate: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("satunik evaluate: cannot write the report: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private Modality<?> modality() {
+        return switch (modality.toLowerCase(Locale.ROOT)) {
+            case "finger", "fingerprint" -> new FingerprintModality();
+            case "iris" -> throw new ParameterException(spec.commandLine(),
+                    "--modality iris is not available yet: iris evaluation comes with the iris matcher");
+            default -> throw new ParameterException(spec.commandLine(), "--modality must be finger, not " + modality);
+        };
+    }
+
+    private void checkOptions() {
+        CommandLine cl = spec.commandLine();
+        if (inputs.isEmpty() && mappings.isEmpty()) {
+            throw new ParameterException(cl, "give at least one --input DIR or --mapping CSV");
+        }
+        if (dpi < 250 || dpi > 2000 || folderDpi.values().stream().anyMatch(d -> d < 250 || d > 2000)) {
+            throw new ParameterException(cl, "dpi must be within 250-2000");
+        }
+        if (!(enrolledFraction > 0 && enrolledFraction < 1)) {
+            throw new ParameterException(cl, "--enrolled-fraction must be between 0 and 1 (exclusive)");
+        }
+        if (rounds < 1 || chimericRounds < 0 || maxImpostors < 0 || threads < 1) {
+            throw new ParameterException(cl, "--rounds and --threads must be at least 1, --chimeric-rounds and"
+                    + " --max-impostors at least 0");
+        }
+        if (fusionLevels.stream().anyMatch(n -> n < 1)) {
+            throw new ParameterException(cl, "--fusion-levels must be positive");
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** The headline figures on the console; everything else is in the JSON and HTML. */
+    private void summary(PrintWriter out, JsonNode report) {
+        JsonNode v = report.path("verification");
+        out.printf(Locale.ROOT, "failure to enroll: %s (%d of %d)%n", HtmlReport.pct(report.path("enrolment").path("failureToEnrollRate")),
+                report.path("enrolment").path("refused").asLong(), report.path("enrolment").path("attempted").asLong());
+        out.printf(Locale.ROOT, "%-22s %8s %8s %9s %15s %10s %10s%n", "1:1", "genuine", "impostor", "EER",
+                "FNMR@FMR0.1%", "FMR@40", "FNMR@40");
+        List<JsonNode> rows = new ArrayList<>();
+        v.path("byDataset").forEach(rows::add);
+        rows.add(v.path("pooled"));
+        for (JsonNode row : rows) {
+            JsonNode at = row.path("fnmrAtFmr").path(1);
+            out.printf(Locale.ROOT, "%-22s %8d %8d %9s %15s %10s %10s%n", row.path("scope").asText(),
+                    row.path("genuineComparisons").asLong(), row.path("impostorComparisons").asLong(),
+                    HtmlReport.pct(row.path("eer").path("value")),
+                    at.path("resolvable").asBoolean() ? HtmlReport.pct(at.path("fnmr")) : "n/r",
+                    HtmlReport.pct(row.path("atRecommendedThreshold").path("fmr")),
+                    HtmlReport.pct(row.path("atRecommendedThreshold").path("fnmr")));
+        }
+        JsonNode id = report.path("identification");
+        if (!id.has("skipped")) {
+            out.printf(Locale.ROOT, "1:N single impression, gallery %d: %s%n", id.path("gallerySizeMax").asInt(), fnir(id));
+        }
+        for (JsonNode level : report.path("fusion").path("levels")) {
+            out.printf(Locale.ROOT, "1:N %2d fused, gallery %d: %s%n", level.path("positions").asInt(),
+                    level.path("identification").path("gallerySizeMax").asInt(), fnir(level.path("identification")));
+        }
+        out.flush();
+    }
+
+    private static String fnir(JsonNode id) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d mated / %d non-mated searches",
+                id.path("matedSearches").asLong(), id.path("nonMatedSearches").asLong()));
+        for (JsonNode t : id.path("fnirAtFpir")) {
+            text.append(String.format(Locale.ROOT, ", FNIR@FPIR%s %s", HtmlReport.pct(t.path("fpir")),
+                    t.path("resolvable").asBoolean() ? HtmlReport.pct(t.path("fnir")) : "n/r"));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,299 @@
+package id.satunik.index;
+
+import com.machinezoo.sourceafis.FingerprintMatcher;
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.satunik.Candidate;
+import id.satunik.DedupDecision;
+import id.satunik.DedupEngine;
+import id.satunik.EngineOptions;
+import id.satunik.EnrollmentRecord;
+import id.satunik.FingerPosition;
+import id.satunik.GalleryStats;
+import id.satunik.ImageSource;
+import id.satunik.InvalidInputException;
+import id.satunik.Nik;
+import id.satunik.UnusableSampleException;
+import id.satunik.matcher.FingerTemplate;
+import id.satunik.matcher.FingerprintExtractor;
+import id.satunik.matcher.PersonFingerprints;
+import id.satunik.matcher.PersonProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The default engine: Chronicle Map person store on disk, in-memory fingerprint gallery for the 1:N search,
+ * SourceAFIS for extraction and matching. See {@link DedupEngine} for the contract.
+ *
+ * <p>Thread-safety: safe to share. Extraction runs in the caller's thread (or the batch workers); the
+ * decide-and-enroll step holds {@link #enrollment}; searches run on {@link #searchPool}.
+ */
+final class DefaultDedupEngine implements DedupEngine {
+    private final EngineOptions options;
+    private final StoreLock storeLock;
+    private final PersonStore store;
+    private final FingerprintGallery gallery = new FingerprintGallery();
+    private final FingerprintExtractor extractor = new FingerprintExtractor();
+    private final ExecutorService searchPool;
+    private final ReentrantLock enrollment = new ReentrantLock();
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean closed;
+
+    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store) {
+        this.options = options;
+        this.storeLock = storeLock;
+        this.store = store;
+        this.searchPool = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform()
+                .name("satunik-search-", 0).daemon(true).factory());
+    }
+
+    static DefaultDedupEngine open(EngineOptions options) {
+        Path dir = options.store();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create store folder " + dir + ": " + e.getMessage(), e);
+        }
+        StoreLock lock = StoreLock.acquire(dir);
+        PersonStore store;
+        try {
+            store = ChronicleMapPersonStore.open(dir, options.capacity());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        DefaultDedupEngine engine = new DefaultDedupEngine(options, lock, store);
+        try {
+            engine.loadGallery();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
+    }
+
+    /** Deserializes every stored person's templates once, in parallel, into the search gallery. */
+    private void loadGallery() {
+        List<PersonRecord> persons = new ArrayList<>();
+        store.forEach(persons::add);
+        List<Future<PersonFingerprints>> loaded = new ArrayList<>(persons.size());
+        for (PersonRecord person : persons) {
+            loaded.add(searchPool.submit(() -> new PersonFingerprints(person.fingers())));
+        }
+        for (int i = 0; i < persons.size(); i++) {
+            gallery.add(persons.get(i).nik(), await(loaded.get(i)));
+        }
+    }
+
+    @Override
+    public DedupDecision dedup(EnrollmentRecord record) {
+        ensureOpen();
+        return decideOrReject(record, prepareOrReject(record));
+    }
+
+    @Override
+    public void dedupAll(List<EnrollmentRecord> records, Consumer<DedupDecision> sink) {
+        ensureOpen();
+        // Extraction of upcoming records overlaps the serial decisions; the window bounds memory.
+        int window = Math.max(2, options.threads() * 2);
+        try (ExecutorService workers = Executors.newFixedThreadPool(options.threads(),
+                Thread.ofPlatform().name("satunik-extract-", 0).daemon(true).factory())) {
+            Deque<Future<Object>> pending = new ArrayDeque<>();
+            int next = 0;
+            for (EnrollmentRecord record : records) {
+                while (next < records.size() && pending.size() < window) {
+                    EnrollmentRecord upcoming = records.get(next++);
+                    pending.add(workers.submit(() -> prepareOrReject(upcoming)));
+                }
+                sink.accept(decideOrReject(record, await(pending.poll())));
+            }
+        }
+    }
+
+    @Override
+    public DedupDecision enroll(EnrollmentRecord record) {
+        ensureOpen();
+        Object prepared = prepareOrReject(record);
+        if (prepared instanceof DedupDecision.Rejected rejected) {
+            return rejected;
+        }
+        PreparedRecord ready = (PreparedRecord) prepared;
+        enrollment.lock();
+        try {
+            if (store.contains(ready.nik())) {
+                return new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
+                        + " is already enrolled; nothing changed (use dedup to check a re-submission)");
+            }
+            add(ready);
+            return new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
+    @Override
+    public List<Candidate> identify(EnrollmentRecord probe) {
+        ensureOpen();
+        probe.validateSamples();
+        PreparedRecord ready = extract(probe, null, "probe");
+        List<Candidate> ranked = gallery.search(ready.probe(), options.candidateLimit(), Double.POSITIVE_INFINITY,
+                searchPool);
+        return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
+    }
+
+    static double compare(ImageSource first, ImageSource second, int dpi) {
+        FingerprintExtractor extractor = new FingerprintExtractor();
+        FingerprintTemplate a = extractor.extractTemplate("first image " + first.name(), first, dpi);
+        FingerprintTemplate b = extractor.extractTemplate("second image " + second.name(), second, dpi);
+        return new FingerprintMatcher(a).match(b);
+    }
+
+    @Override
+    public long comparisons() {
+        return gallery.comparisons();
+    }
+
+    @Override
+    public double threshold() {
+        return options.threshold();
+    }
+
+    @Override
+    public GalleryStats stats() {
+        ensureOpen();
+        return new GalleryStats(store.size(), gallery.templates(), store.files());
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        enrollment.lock();
+        try {
+            searchPool.shutdownNow();
+            store.close();
+        } finally {
+            storeLock.close();
+            enrollment.unlock();
+        }
+    }
+
+    /** Validation and extraction; a {@link PreparedRecord} or the {@link DedupDecision.Rejected} explaining why not. */
+    private Object prepareOrReject(EnrollmentRecord record) {
+        try {
+            return prepare(record);
+        } catch (InvalidInputException e) {
+            return new DedupDecision.Rejected(record.nik(), e.getMessage());
+        } catch (RuntimeException e) {
+            // One image that breaks the extractor must not stop a batch of thousands: reject that record.
+            return new DedupDecision.Rejected(record.nik(), "record " + record.nik()
+                    + ": could not be processed (" + e + "); nothing enrolled");
+        }
+    }
+
+    private PreparedRecord prepare(EnrollmentRecord record) {
+        Nik nik = record.validate();
+        return extract(record, nik, "record " + nik);
+    }
+
+    /** Extracts every sample; {@code nik} is null for a search probe. */
+    private PreparedRecord extract(EnrollmentRecord record, Nik nik, String subject) {
+        List<FingerTemplate> fingers = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<FingerPosition, ImageSource> finger : record.fingers().entrySet()) {
+            try {
+                fingers.add(extractor.extract(finger.getKey(), finger.getValue(), record.dpi()));
+            } catch (UnusableSampleException e) {
+                dropped.add(e.getMessage());
+            }
+        }
+        if (fingers.isEmpty()) {
+            String why = record.fingers().isEmpty()
+                    ? "carries no fingerprint (iris matching is not available in this version)"
+                    : "no usable finger: " + String.join("; ", dropped);
+            throw new InvalidInputException(subject, why);
+        }
+        return new PreparedRecord(record, nik, List.copyOf(fingers), new PersonProbe(fingers), List.copyOf(dropped));
+    }
+
+    private DedupDecision decideOrReject(EnrollmentRecord record, Object prepared) {
+        return switch (prepared) {
+            case DedupDecision.Rejected rejected -> rejected;
+            case PreparedRecord ready -> decide(ready);
+            default -> throw new IllegalStateException("unexpected " + prepared);
+        };
+    }
+
+    /** The serial step: search, apply the one-NIK rule, enroll a new person. */
+    private DedupDecision decide(PreparedRecord ready) {
+        enrollment.lock();
+        try {
+            ensureOpen();
+            PersonFingerprints holderPrints = gallery.get(ready.nik());
+            Candidate holder = holderPrints == null ? null
+                    : gallery.compare(ready.probe(), ready.nik(), holderPrints);
+            List<Candidate> candidates = gallery.search(ready.probe(), options.candidateLimit(),
+                    options.threshold(), searchPool);
+            DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
+                    ready.dropped());
+            if (decision instanceof DedupDecision.Enrolled) {
+                add(ready);
+            }
+            return decision;
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
+    /** Persists first, then makes the person searchable: a crash in between loses nothing. */
+    private void add(PreparedRecord ready) {
+        EnrollmentRecord r = ready.record();
+        PersonRecord person = new PersonRecord(ready.nik(), r.name(), r.birthDate(), r.sex(), r.region(),
+                clock.instant(), ready.fingers());
+        if (!store.insert(person)) {
+            throw new IllegalStateException("NIK " + ready.nik() + " appeared in the store outside the engine");
+        }
+        gallery.add(ready.nik(), new PersonFingerprints(ready.fingers()));
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("engine for store " + options.store() + " is closed");
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DedupEngine[" + options.store() + ", " + gallery.size() + " persons]";
+    }
+
+}

@@ -1,0 +1,22 @@
+package id.satunik.index;
+
+import id.satunik.DedupEngine;
+import id.satunik.EngineOptions;
+import id.satunik.ImageSource;
+import id.satunik.spi.DedupEngineProvider;
+
+/**
+ * Registers the default engine with {@link DedupEngine#open}. Applications do not use this class directly.
+ * Thread-safe: stateless.
+ */
+public final class DefaultDedupEngineProvider implements DedupEngineProvider {
+    @Override
+    public DedupEngine open(EngineOptions options) {
+        return DefaultDedupEngine.open(options);
+    }
+
+    @Override
+    public double compare(ImageSource first, ImageSource second, int dpi) {
+        return DefaultDedupEngine.compare(first, second, dpi);
+    }
+}
