@@ -3,6 +3,7 @@ package id.satunik.matcher;
 import id.satunik.EyePosition;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
+import id.satunik.UnusableSampleException;
 import java.util.Locale;
 import org.opencv.core.Mat;
 
@@ -10,7 +11,7 @@ import org.opencv.core.Mat;
  * Near-infrared eye image → {@link IrisTemplate}: segmentation ({@link IrisSegmenter}), rubber-sheet
  * normalisation ({@link RubberSheet}) and Gabor phase encoding ({@link IrisEncoder}). Images where no iris can be
  * found, or where eyelids, lashes and reflections leave too little iris to identify anyone, are refused with the
- * reason.
+ * reason ({@link UnusableSampleException}: the sample is dropped, the record goes on with its other samples).
  *
  * <p>Thread-safe: stateless; call it from as many threads as there are cores.
  */
@@ -28,8 +29,10 @@ public final class IrisExtractor {
     private final IrisSegmenter segmenter = new IrisSegmenter();
 
     /**
-     * @throws InvalidInputException naming the eye and image when the image is missing, unreadable, too small,
-     *                               blank, holds no iris, or too little usable iris
+     * @throws UnusableSampleException naming the eye and image when the image decodes but is blank, holds no iris,
+     *                                 or too little usable iris (a poor capture: the record goes on without it)
+     * @throws InvalidInputException   naming the eye and image when the file is missing, unreadable, corrupt or
+     *                                 too small to hold an iris (an input error)
      */
     public IrisTemplate extract(EyePosition position, ImageSource image) {
         String subject = position + " iris image " + image.name();
@@ -45,7 +48,7 @@ public final class IrisExtractor {
         }
         double contrast = gray.contrast();
         if (contrast < MIN_CONTRAST) {
-            throw new InvalidInputException(subject, String.format(Locale.ROOT,
+            throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                     "image is blank: grey-level deviation %.1f, below %.1f (no eye captured)", contrast, MIN_CONTRAST));
         }
         IrisSegmentation segmentation = segmenter.segment(gray, subject);
@@ -58,7 +61,7 @@ public final class IrisExtractor {
         }
         double usable = encoded.usable() / (double) (IrisCode.ROWS * IrisCode.COLUMNS);
         if (usable < MIN_USABLE_FRACTION) {
-            throw new InvalidInputException(subject, String.format(Locale.ROOT,
+            throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                     "usable iris area too small: %.0f%% of the iris is free of eyelids, lashes and reflections, "
                             + "%.0f%% needed", 100 * usable, 100 * MIN_USABLE_FRACTION));
         }

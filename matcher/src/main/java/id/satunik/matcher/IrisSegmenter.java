@@ -1,6 +1,6 @@
 package id.satunik.matcher;
 
-import id.satunik.InvalidInputException;
+import id.satunik.UnusableSampleException;
 import id.satunik.matcher.IrisSegmentation.Circle;
 import java.util.Locale;
 import org.opencv.core.Core;
@@ -95,13 +95,13 @@ final class IrisSegmenter {
 
             Circle guess = pupilCandidate(cv, clean, pixels, w, h);
             if (guess == null) {
-                throw new InvalidInputException(subject, "no iris found: no round dark pupil in the image");
+                throw new UnusableSampleException(subject, "no iris found: no round dark pupil in the image");
             }
             // the blob can be off when lashes or a dark inner iris merged with the pupil: search widely around it
             Circle pupil = integroDifferential(pixels, w, h, guess.x(), guess.y(), PUPIL_CENTER_RANGE,
                     Math.max(MIN_PUPIL_RADIUS, guess.r() * 0.6), guess.r() * 1.3, FULL_CIRCLE, 96, 2, 1000);
             if (pupil == null) {
-                throw new InvalidInputException(subject, "no iris found: pupil edge not found");
+                throw new UnusableSampleException(subject, "no iris found: pupil edge not found");
             }
             double rMin = Math.max(MIN_IRIS_RADIUS, pupil.r() / MAX_PUPIL_IRIS_RATIO);
             double rMax = Math.min(pupil.r() / MIN_PUPIL_IRIS_RATIO, 0.75 * Math.max(w, h));
@@ -110,10 +110,10 @@ final class IrisSegmenter {
                     : integroDifferential(pixels, w, h, pupil.x(), pupil.y(), centerRange, rMin, rMax, LIMBUS_ARCS,
                             64, LIMBUS_HALF_WIDTH, LIMBUS_CLIP * LIMBUS_HALF_WIDTH);
             if (iris == null) {
-                throw new InvalidInputException(subject, "no iris found: limbus not found around the pupil");
+                throw new UnusableSampleException(subject, "no iris found: limbus not found around the pupil");
             }
             if (iris.distanceTo(pupil) + pupil.r() > iris.r() - 2) {
-                throw new InvalidInputException(subject, String.format(Locale.ROOT,
+                throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                         "no iris found: pupil (r=%.0f) not inside the limbus (r=%.0f)", pupil.r(), iris.r()));
             }
             double pupilContrast = arcMean(pixels, w, h, pupil, pupil.r() + 3, pupil.r() + 8, FULL_CIRCLE)
@@ -123,14 +123,14 @@ final class IrisSegmenter {
             double limbusCoverage = edgeCoverage(pixels, w, h, iris, LIMBUS_ARCS);
             if (pupilContrast < MIN_PUPIL_CONTRAST || pupilCoverage < MIN_PUPIL_COVERAGE
                     || pupilDeviation > MAX_PUPIL_DEVIATION) {
-                throw new InvalidInputException(subject, String.format(Locale.ROOT,
+                throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                         "no iris found: no pupil (darkest round region: %.0f grey levels darker than its rim, "
                                 + "edge along %.0f%% of its circle, grey-level deviation %.0f inside; a pupil needs "
                                 + "%.0f, %.0f%%, at most %.0f)", pupilContrast, 100 * pupilCoverage, pupilDeviation,
                         MIN_PUPIL_CONTRAST, 100 * MIN_PUPIL_COVERAGE, MAX_PUPIL_DEVIATION));
             }
             if (limbusCoverage < MIN_LIMBUS_COVERAGE) {
-                throw new InvalidInputException(subject, String.format(Locale.ROOT,
+                throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                         "no iris found: no iris boundary around the pupil (edge along %.0f%% of the sides, %.0f%% "
                                 + "needed)", 100 * limbusCoverage, 100 * MIN_LIMBUS_COVERAGE));
             }
