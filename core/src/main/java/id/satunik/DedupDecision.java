@@ -126,8 +126,8 @@ public sealed interface DedupDecision {
 
         @Override
         public String reason() {
-            String holderPart = holder.fingerScores().isEmpty()
-                    ? "the person enrolled under this NIK shares no finger position with the record"
+            String holderPart = holder.fingerScores().isEmpty() && holder.irisScores().isEmpty()
+                    ? "the person enrolled under this NIK shares no finger position and no eye with the record"
                     : String.format(Locale.ROOT, "the person enrolled under this NIK does not match (score %.1f)",
                             holder.score());
             return holderPart + (matches.isEmpty() ? "" : "; the biometrics match " + describe(matches))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.satunik.Candidate;
+import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import java.util.Map;
 
@@ -32,6 +33,13 @@ final class Json {
         ObjectNode fingers = node.putObject("fingers");
         for (Map.Entry<FingerPosition, Double> entry : candidate.fingerScores().entrySet()) {
             fingers.put(entry.getKey().name(), round(entry.getValue()));
+        }
+        // per-eye scores, on the fingers' scale, when both persons carry irises
+        if (!candidate.irisScores().isEmpty()) {
+            ObjectNode irises = node.putObject("irises");
+            for (Map.Entry<EyePosition, Double> entry : candidate.irisScores().entrySet()) {
+                irises.put(entry.getKey().name(), round(entry.getValue()));
+            }
         }
         return node;
     }

@@ -6,6 +6,7 @@ import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
+import id.satunik.EyePosition;
 import id.satunik.EnrollmentRecord;
 import id.satunik.FingerPosition;
 import id.satunik.GalleryStats;
@@ -15,8 +16,11 @@ import id.satunik.Nik;
 import id.satunik.UnusableSampleException;
 import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.FingerprintExtractor;
+import id.satunik.matcher.IrisExtractor;
+import id.satunik.matcher.IrisTemplate;
 import id.satunik.matcher.PersonFingerprints;
 import id.satunik.matcher.PersonProbe;
+import id.satunik.matcher.ScoreFusion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,9 +28,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +45,10 @@ import java.util.function.Consumer;
 
 /**
  * The default engine: Chronicle Map person store on disk, in-memory fingerprint gallery for the 1:N search,
- * SourceAFIS for extraction and matching. See {@link DedupEngine} for the contract.
+ * SourceAFIS for extraction and matching; irises extracted with OpenCV, their codes in memory-mapped code files
+ * ({@link IrisGallery}) scanned 1:N. A record may carry fingers, irises or both; every candidate of either
+ * modality is re-scored on all the modalities both persons carry, fused by {@link ScoreFusion}. See
+ * {@link DedupEngine} for the contract.
  *
  * <p>Thread-safety: safe to share. Extraction runs in the caller's thread (or the batch workers); the
  * decide-and-enroll step holds {@link #enrollment}; searches run on {@link #searchPool}.
@@ -47,15 +59,18 @@ final class DefaultDedupEngine implements DedupEngine {
     private final PersonStore store;
     private final FingerprintGallery gallery = new FingerprintGallery();
     private final FingerprintExtractor extractor = new FingerprintExtractor();
+    private final IrisExtractor irisExtractor = new IrisExtractor();
+    private final IrisGallery irises;
     private final ExecutorService searchPool;
     private final ReentrantLock enrollment = new ReentrantLock();
     private final Clock clock = Clock.systemUTC();
     private volatile boolean closed;
 
-    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store) {
+    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, IrisGallery irises) {
         this.options = options;
         this.storeLock = storeLock;
         this.store = store;
+        this.irises = irises;
         this.searchPool = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform()
                 .name("satunik-search-", 0).daemon(true).factory());
     }
@@ -69,13 +84,21 @@ final class DefaultDedupEngine implements DedupEngine {
         }
         StoreLock lock = StoreLock.acquire(dir);
         PersonStore store;
+        IrisGallery irises;
         try {
             store = ChronicleMapPersonStore.open(dir, options.capacity());
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
-        DefaultDedupEngine engine = new DefaultDedupEngine(options, lock, store);
+        try {
+            irises = new IrisGallery(dir, options.threads());
+        } catch (RuntimeException e) {
+            store.close();
+            lock.close();
+            throw e;
+        }
+        DefaultDedupEngine engine = new DefaultDedupEngine(options, lock, store, irises);
         try {
             engine.loadGallery();
         } catch (RuntimeException e) {
@@ -95,6 +118,7 @@ final class DefaultDedupEngine implements DedupEngine {
         }
         for (int i = 0; i < persons.size(); i++) {
             gallery.add(persons.get(i).nik(), await(loaded.get(i)));
+            irises.register(persons.get(i).nik(), persons.get(i).irisSlots());
         }
     }
 
@@ -149,8 +173,7 @@ final class DefaultDedupEngine implements DedupEngine {
         ensureOpen();
         probe.validateSamples();
         PreparedRecord ready = extract(probe, null, "probe");
-        List<Candidate> ranked = gallery.search(ready.probe(), options.candidateLimit(), Double.POSITIVE_INFINITY,
-                searchPool);
+        List<Candidate> ranked = search(ready, Double.POSITIVE_INFINITY);
         return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
     }
 
@@ -174,7 +197,9 @@ final class DefaultDedupEngine implements DedupEngine {
     @Override
     public GalleryStats stats() {
         ensureOpen();
-        return new GalleryStats(store.size(), gallery.templates(), store.files());
+        Map<String, Long> files = new LinkedHashMap<>(store.files());
+        files.putAll(irises.files());
+        return new GalleryStats(store.size(), gallery.templates(), files);
     }
 
     @Override
@@ -186,6 +211,7 @@ final class DefaultDedupEngine implements DedupEngine {
         enrollment.lock();
         try {
             searchPool.shutdownNow();
+            irises.close();
             store.close();
         } finally {
             storeLock.close();
@@ -222,13 +248,20 @@ final class DefaultDedupEngine implements DedupEngine {
                 dropped.add(e.getMessage());
             }
         }
-        if (fingers.isEmpty()) {
-            String why = record.fingers().isEmpty()
-                    ? "carries no fingerprint (iris matching is not available in this version)"
-                    : "no usable finger: " + String.join("; ", dropped);
-            throw new InvalidInputException(subject, why);
+        List<IrisTemplate> eyes = new ArrayList<>();
+        for (Map.Entry<EyePosition, ImageSource> eye : record.irises().entrySet()) {
+            try {
+                eyes.add(irisExtractor.extract(eye.getKey(), eye.getValue()));
+            } catch (UnusableSampleException e) {
+                dropped.add(e.getMessage());
+            }
         }
-        return new PreparedRecord(record, nik, List.copyOf(fingers), new PersonProbe(fingers), List.copyOf(dropped));
+        if (fingers.isEmpty() && eyes.isEmpty()) {
+            String what = record.irises().isEmpty() ? "finger" : record.fingers().isEmpty() ? "iris" : "finger or iris";
+            throw new InvalidInputException(subject, "no usable " + what + ": " + String.join("; ", dropped));
+        }
+        return new PreparedRecord(record, nik, List.copyOf(fingers), new PersonProbe(fingers), List.copyOf(eyes),
+                new IrisProbe(eyes), List.copyOf(dropped));
     }
 
     private DedupDecision decideOrReject(EnrollmentRecord record, Object prepared) {
@@ -245,10 +278,8 @@ final class DefaultDedupEngine implements DedupEngine {
         try {
             ensureOpen();
             PersonFingerprints holderPrints = gallery.get(ready.nik());
-            Candidate holder = holderPrints == null ? null
-                    : gallery.compare(ready.probe(), ready.nik(), holderPrints);
-            List<Candidate> candidates = gallery.search(ready.probe(), options.candidateLimit(),
-                    options.threshold(), searchPool);
+            Candidate holder = holderPrints == null ? null : rescore(ready, ready.nik(), holderPrints, null);
+            List<Candidate> candidates = search(ready, options.threshold());
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
                     ready.dropped());
             if (decision instanceof DedupDecision.Enrolled) {
@@ -260,15 +291,74 @@ final class DefaultDedupEngine implements DedupEngine {
         }
     }
 
-    /** Persists first, then makes the person searchable: a crash in between loses nothing. */
+    /**
+     * 1:N over every modality the record carries: the fingerprint search (every person at or above the threshold
+     * plus the best {@code candidateLimit}) and the iris scan (every person with an eye at or above
+     * {@link IrisGallery#CANDIDATE_SCORE}); each person found by either is re-scored on all the modalities both
+     * carry and fused, so a weak finger match backed by the eyes (or the reverse) is seen whole. A record without
+     * irises gets exactly the fingerprint search's list.
+     */
+    private List<Candidate> search(PreparedRecord ready, double threshold) {
+        Map<Nik, Candidate> byFingers = new LinkedHashMap<>();
+        if (!ready.fingers().isEmpty()) {
+            for (Candidate c : gallery.search(ready.probe(), options.candidateLimit(), threshold, searchPool)) {
+                byFingers.put(c.nik(), c);
+            }
+        }
+        if (ready.irises().isEmpty()) {
+            return List.copyOf(byFingers.values());
+        }
+        Set<Nik> persons = new LinkedHashSet<>(byFingers.keySet());
+        persons.addAll(irises.candidates(ready.irisProbe()));
+        List<Candidate> ranked = new ArrayList<>(persons.size());
+        for (Nik nik : persons) {
+            PersonFingerprints prints = gallery.get(nik);
+            if (prints != null) {
+                ranked.add(rescore(ready, nik, prints, byFingers.get(nik)));
+            }
+        }
+        ranked.sort(Candidate.RANKING);
+        return ranked;
+    }
+
+    /**
+     * One enrolled person against the record on every shared modality, fused. {@code fingers} is the person's
+     * fingerprint result when the search already computed it, else null.
+     */
+    private Candidate rescore(PreparedRecord ready, Nik nik, PersonFingerprints prints, Candidate fingers) {
+        Candidate byFingers = fingers != null ? fingers : gallery.compare(ready.probe(), nik, prints);
+        double[] eyes = ready.irises().isEmpty() ? null : irises.scores(ready.irisProbe(), nik);
+        if (eyes == null || Arrays.stream(eyes).allMatch(Double::isNaN)) {
+            return byFingers;
+        }
+        double[] all = new double[FingerPosition.values().length + eyes.length];
+        Arrays.fill(all, Double.NaN);
+        byFingers.fingerScores().forEach((position, score) -> all[position.ordinal()] = score);
+        System.arraycopy(eyes, 0, all, FingerPosition.values().length, eyes.length);
+        Map<EyePosition, Double> eyeScores = new EnumMap<>(EyePosition.class);
+        for (EyePosition eye : EyePosition.values()) {
+            if (!Double.isNaN(eyes[eye.ordinal()])) {
+                eyeScores.put(eye, eyes[eye.ordinal()]);
+            }
+        }
+        return new Candidate(nik, ScoreFusion.fuse(all), byFingers.fingerScores(), eyeScores);
+    }
+
+    /**
+     * Persists first, then makes the person searchable: a crash in between loses nothing. Iris codes go to their
+     * files before the person record that names their slots; codes of an enrollment that fails in between are
+     * never registered, so no scan reports them.
+     */
     private void add(PreparedRecord ready) {
         EnrollmentRecord r = ready.record();
+        Map<EyePosition, Integer> irisSlots = irises.append(ready.nik(), ready.irises());
         PersonRecord person = new PersonRecord(ready.nik(), r.name(), r.birthDate(), r.sex(), r.region(),
-                clock.instant(), ready.fingers());
+                clock.instant(), ready.fingers(), irisSlots);
         if (!store.insert(person)) {
             throw new IllegalStateException("NIK " + ready.nik() + " appeared in the store outside the engine");
         }
         gallery.add(ready.nik(), new PersonFingerprints(ready.fingers()));
+        irises.register(ready.nik(), irisSlots);
     }
 
     private void ensureOpen() {

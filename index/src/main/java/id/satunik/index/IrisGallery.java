@@ -1,32 +1,49 @@
 package id.satunik.index;
 
 import id.satunik.EyePosition;
+import id.satunik.Nik;
+import id.satunik.matcher.IrisMatcher;
 import id.satunik.matcher.IrisScore;
 import id.satunik.matcher.IrisTemplate;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The enrolled irises: one {@link IrisCodeFile} per eye position in a directory ({@code iris-right.codes},
- * {@code iris-left.codes}), and the parallel scan over them.
+ * The enrolled irises: one {@link IrisCodeFile} per eye position in the store folder ({@code iris-right.codes},
+ * {@code iris-left.codes}, created with the first eye of their position, so a fingerprint-only store has none),
+ * which persons own which slots, the parallel scan, and the per-eye scores of a probe against one person.
  *
- * <p>Thread-safety: appends are serialised per file; scans may run concurrently with each other and with
- * appends, each seeing the eyes committed when it reached that file.
+ * <p>A slot counts only once the person owning it is registered ({@link #register}, after the person record is
+ * stored): codes appended by an enrollment that failed before that are never reported.
+ *
+ * <p>Thread-safety: appends come from one thread at a time (the engine's enrollment lock; each file also
+ * serialises its own); scans and scores may run concurrently with each other and with appends, each seeing the
+ * eyes committed and registered when it reached them.
  */
 final class IrisGallery implements AutoCloseable {
     /**
      * The scan reports eyes scoring at least this ({@link IrisScore}: FMR ≈ 0.1% per eye) as candidates. Lower
      * than the decision threshold (40) on purpose: a person is decided on all modalities fused, and two eyes at 30
-     * each fuse to 44.5; only a person whose two eyes both fall between 26 and 30 could fuse above 40 unseen.
+     * each fuse to 48; only a person whose two eyes both fall between 26 and 30 could fuse above 40 unseen.
      */
     static final double CANDIDATE_SCORE = 30;
     /** {@link #CANDIDATE_SCORE} as a normalised Hamming distance (0.3737). */
     static final double CANDIDATE_DISTANCE = IrisScore.distanceAt(CANDIDATE_SCORE);
 
-    private final Map<EyePosition, IrisCodeFile> files = new EnumMap<>(EyePosition.class);
+    private final Path directory;
+    private final Map<EyePosition, IrisCodeFile> files = new ConcurrentHashMap<>();
+    private final Map<Nik, Map<EyePosition, Integer>> owners = new ConcurrentHashMap<>();
     private final IrisScanner scanner;
     private final IrisScanKernel kernel;
 
@@ -35,10 +52,13 @@ final class IrisGallery implements AutoCloseable {
     }
 
     IrisGallery(Path directory, int threads, IrisScanKernel kernel) {
+        this.directory = directory;
         this.kernel = kernel;
         try {
             for (EyePosition eye : EyePosition.values()) {
-                files.put(eye, IrisCodeFile.open(fileOf(directory, eye), eye));
+                if (Files.exists(fileOf(directory, eye))) {
+                    files.put(eye, IrisCodeFile.open(fileOf(directory, eye), eye));
+                }
             }
         } catch (RuntimeException e) {
             files.values().forEach(IrisCodeFile::close);
@@ -48,12 +68,32 @@ final class IrisGallery implements AutoCloseable {
     }
 
     static Path fileOf(Path directory, EyePosition eye) {
-        return directory.resolve("iris-" + eye.name().toLowerCase(java.util.Locale.ROOT) + ".codes");
+        return directory.resolve("iris-" + eye.name().toLowerCase(Locale.ROOT) + ".codes");
+    }
+
+    private IrisCodeFile file(EyePosition eye) {
+        return files.computeIfAbsent(eye, e -> IrisCodeFile.open(fileOf(directory, e), e));
     }
 
     /** Stores one eye of the person {@code nik}; returns its slot in the file of its position. */
     int append(long nik, IrisTemplate eye) {
-        return files.get(eye.position()).append(nik, eye);
+        return file(eye.position()).append(nik, eye);
+    }
+
+    /** Stores a person's eyes; returns their slots (to keep in the person record, then {@link #register}). */
+    Map<EyePosition, Integer> append(Nik nik, Collection<IrisTemplate> eyes) {
+        Map<EyePosition, Integer> slots = new EnumMap<>(EyePosition.class);
+        for (IrisTemplate eye : eyes) {
+            slots.put(eye.position(), append(nik.toLong(), eye));
+        }
+        return slots;
+    }
+
+    /** Makes a stored person's eyes count: scans report them, {@link #scores} compares with them. */
+    void register(Nik nik, Map<EyePosition, Integer> slots) {
+        if (!slots.isEmpty()) {
+            owners.put(nik, Map.copyOf(slots));
+        }
     }
 
     IrisTemplate templateAt(EyePosition eye, int slot) {
@@ -64,9 +104,10 @@ final class IrisGallery implements AutoCloseable {
         return files.get(eye).nikAt(slot);
     }
 
-    /** Enrolled eyes of one position. */
+    /** Enrolled eyes of one position (registered or not). */
     int size(EyePosition eye) {
-        return files.get(eye).size();
+        IrisCodeFile file = files.get(eye);
+        return file == null ? 0 : file.size();
     }
 
     /**
@@ -78,14 +119,61 @@ final class IrisGallery implements AutoCloseable {
         long comparisons = 0;
         for (EyePosition position : EyePosition.values()) {
             IrisProbe.Eye eye = probe.eye(position);
-            if (eye != null) {
-                IrisScanner.Result result = scanner.scan(files.get(position), eye, threshold, kernel);
+            IrisCodeFile file = files.get(position);
+            if (eye != null && file != null) {
+                IrisScanner.Result result = scanner.scan(file, eye, threshold, kernel);
                 hits.addAll(result.hits());
                 comparisons += result.comparisons();
             }
         }
         hits.sort(IrisHit.ORDER);
         return new IrisScanner.Result(List.copyOf(hits), comparisons);
+    }
+
+    /**
+     * The registered persons with an eye at or above {@link #CANDIDATE_SCORE} against the probe's eye of the same
+     * position, closest first.
+     */
+    Set<Nik> candidates(IrisProbe probe) {
+        Set<Nik> persons = new LinkedHashSet<>();
+        for (IrisHit hit : scan(probe, CANDIDATE_DISTANCE).hits()) {
+            Nik nik = Nik.fromLong(hit.nik());
+            Map<EyePosition, Integer> slots = owners.get(nik);
+            if (slots != null && Integer.valueOf(hit.slot()).equals(slots.get(hit.eye()))) {
+                persons.add(nik);
+            }
+        }
+        return persons;
+    }
+
+    /**
+     * The calibrated score of each of the probe's eyes against the same eye of person {@code nik}, indexed by
+     * {@link EyePosition#ordinal()}; NaN where either lacks the eye.
+     */
+    double[] scores(IrisProbe probe, Nik nik) {
+        double[] scores = new double[EyePosition.values().length];
+        Arrays.fill(scores, Double.NaN);
+        Map<EyePosition, Integer> slots = owners.getOrDefault(nik, Map.of());
+        for (Map.Entry<EyePosition, Integer> enrolled : slots.entrySet()) {
+            IrisProbe.Eye eye = probe.eye(enrolled.getKey());
+            if (eye != null) {
+                IrisTemplate stored = templateAt(enrolled.getKey(), enrolled.getValue());
+                scores[enrolled.getKey().ordinal()] = IrisMatcher.compare(eye.template(), stored).score();
+            }
+        }
+        return scores;
+    }
+
+    /** The iris files and the bytes they hold (header and committed records; the mapped rest is sparse). */
+    Map<String, Long> files() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Map<EyePosition, IrisCodeFile> ordered = new EnumMap<>(EyePosition.class);
+        ordered.putAll(files);
+        for (Map.Entry<EyePosition, IrisCodeFile> file : ordered.entrySet()) {
+            out.put(file.getValue().path().getFileName().toString(),
+                    IrisCodeFile.HEADER_BYTES + IrisCodeFile.bytesFor(file.getValue().size()));
+        }
+        return out;
     }
 
     /** Writes both files' mapped pages to disk. */

@@ -1,5 +1,6 @@
 package id.satunik.index;
 
+import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import id.satunik.Nik;
 import id.satunik.Sex;
@@ -13,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The on-disk format of a {@link PersonRecord} (the value in the person store). Kept apart from the store so
@@ -23,13 +26,16 @@ import java.util.List;
  * magic 'S''N' | version u8 = 1 | nik i64 | enrolledAt epoch-millis i64
  * | flags u8 (1 name, 2 birthDate, 4 sex, 8 region) | [name UTF] [birthDate epoch-day i32] [sex u8] [region UTF]
  * | fingers u8 | per finger: position code u8, minutiae u16, length i32, SourceAFIS template bytes
+ * | irises u8 | per eye: position code u8, slot i32 (in the iris code file of that eye)      (version 2 only)
  * </pre>
+ *
+ * Version 1 records (no iris part) are still read.
  *
  * Stateless; thread-safe.
  */
 final class PersonCodec {
     private static final int MAGIC = ('S' << 8) | 'N';
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private PersonCodec() {
     }
@@ -64,6 +70,11 @@ final class PersonCodec {
                 out.writeInt(bytes.length);
                 out.write(bytes);
             }
+            out.writeByte(person.irisSlots().size());
+            for (Map.Entry<EyePosition, Integer> eye : person.irisSlots().entrySet()) {
+                out.writeByte(eye.getKey().code());
+                out.writeInt(eye.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,7 +85,7 @@ final class PersonCodec {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             int magic = in.readUnsignedShort();
             int version = in.readUnsignedByte();
-            if (magic != MAGIC || version != VERSION) {
+            if (magic != MAGIC || version < 1 || version > VERSION) {
                 throw new IllegalStateException("not a SatuNIK person record (magic " + Integer.toHexString(magic)
                         + ", version " + version + ")");
             }
@@ -94,7 +105,16 @@ final class PersonCodec {
                 in.readFully(bytes);
                 fingers.add(new FingerTemplate(position, minutiae, bytes));
             }
-            return new PersonRecord(nik, name, birthDate, sex, region, enrolledAt, fingers);
+            Map<EyePosition, Integer> irisSlots = new EnumMap<>(EyePosition.class);
+            int eyes = version >= 2 ? in.readUnsignedByte() : 0;
+            for (int i = 0; i < eyes; i++) {
+                int code = in.readUnsignedByte();
+                if (code != EyePosition.RIGHT.code() && code != EyePosition.LEFT.code()) {
+                    throw new IllegalStateException("corrupt person record " + nik + ": eye code " + code);
+                }
+                irisSlots.put(code == EyePosition.LEFT.code() ? EyePosition.LEFT : EyePosition.RIGHT, in.readInt());
+            }
+            return new PersonRecord(nik, name, birthDate, sex, region, enrolledAt, fingers, irisSlots);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt person record", e);
         }
