@@ -92,7 +92,10 @@ public interface DedupEngine extends AutoCloseable {
         return provider().compare(first, second, dpi);
     }
 
-    /** Biometric comparisons (finger against finger) performed since the engine was opened: for throughput figures. */
+    /**
+     * Biometric comparisons (finger against finger, eye against eye, all rotations of an eye counting as one)
+     * performed since the engine was opened: for throughput figures.
+     */
     long comparisons();
 
     /** The person score from which two records are one person. */

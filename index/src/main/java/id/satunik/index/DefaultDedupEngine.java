@@ -186,7 +186,7 @@ final class DefaultDedupEngine implements DedupEngine {
 
     @Override
     public long comparisons() {
-        return gallery.comparisons();
+        return gallery.comparisons() + irises.comparisons();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The enrolled irises: one {@link IrisCodeFile} per eye position in the store folder ({@code iris-right.codes},
@@ -46,6 +47,7 @@ final class IrisGallery implements AutoCloseable {
     private final Map<Nik, Map<EyePosition, Integer>> owners = new ConcurrentHashMap<>();
     private final IrisScanner scanner;
     private final IrisScanKernel kernel;
+    private final LongAdder comparisons = new LongAdder();
 
     IrisGallery(Path directory, int threads) {
         this(directory, threads, IrisVectorScan.INSTANCE);
@@ -136,7 +138,9 @@ final class IrisGallery implements AutoCloseable {
      */
     Set<Nik> candidates(IrisProbe probe) {
         Set<Nik> persons = new LinkedHashSet<>();
-        for (IrisHit hit : scan(probe, CANDIDATE_DISTANCE).hits()) {
+        IrisScanner.Result result = scan(probe, CANDIDATE_DISTANCE);
+        comparisons.add(result.comparisons());
+        for (IrisHit hit : result.hits()) {
             Nik nik = Nik.fromLong(hit.nik());
             Map<EyePosition, Integer> slots = owners.get(nik);
             if (slots != null && Integer.valueOf(hit.slot()).equals(slots.get(hit.eye()))) {
@@ -144,6 +148,11 @@ final class IrisGallery implements AutoCloseable {
             }
         }
         return persons;
+    }
+
+    /** Eye comparisons (scan and 1:1 re-scoring) performed so far by the engine's searches. */
+    long comparisons() {
+        return comparisons.sum();
     }
 
     /**
@@ -159,6 +168,7 @@ final class IrisGallery implements AutoCloseable {
             if (eye != null) {
                 IrisTemplate stored = templateAt(enrolled.getKey(), enrolled.getValue());
                 scores[enrolled.getKey().ordinal()] = IrisMatcher.compare(eye.template(), stored).score();
+                comparisons.increment();
             }
         }
         return scores;

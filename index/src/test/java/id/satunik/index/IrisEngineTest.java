@@ -76,6 +76,7 @@ class IrisEngineTest {
             assertInstanceOf(DedupDecision.NikConflict.class, conflict);
             assertTrue(((DedupDecision.NikConflict) conflict).holder().score() < 40, conflict.toString());
             assertEquals(nik(6), conflict.matches().getFirst().nik().value(), conflict.reason());
+            assertTrue(engine.comparisons() >= 6 * 2, "eye comparisons count: " + engine.comparisons());
         }
     }
 
