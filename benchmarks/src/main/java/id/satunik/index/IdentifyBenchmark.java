@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,29 +49,106 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code java $(cat cli/target/satunik.jvmopts) -jar benchmarks/target/benchmarks.jar Identify
  * -p data=../shared/data}. The package is the engine's, so the benchmark reaches its package-private gallery.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
 public class IdentifyBenchmark {
-    @Param({"1000", "10000"})
-    public int gallerySize;
 
-    /** The shared data folder (with the FVC sets under fingerprint/). */
-    @Param({"../shared/data"})
-    public String data;
+    /** The real templates and the probe, shared by both benchmarks. */
+    @State(Scope.Benchmark)
+    public static class Templates {
+        @Param({"1000", "10000"})
+        public int gallerySize;
 
-    /** Threads of the engine's search pool; 0 = all cores. */
-    @Param({"0"})
-    public int threads;
+        /** The shared data folder (with the FVC sets under fingerprint/). */
+        @Param({"../shared/data"})
+        public String data;
 
-    private FingerprintGallery gallery;
-    private PersonProbe probe;
-    private FingerprintMatcher plainMatcher;
-    private FingerprintTemplate[] plainGallery;
-    private ExecutorService pool;
+        List<byte[]> templates;
+        FingerTemplate probe;
+
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            FingerprintExtractor extractor = new FingerprintExtractor();
+            Path fingerprints = Path.of(data, "fingerprint");
+            List<Path> images;
+            try (var files = Files.walk(fingerprints)) {
+                images = files.filter(p -> p.getFileName().toString().matches("1\\d\\d_[1-7]\\.tif"))
+                        .filter(p -> p.getParent().getFileName().toString().matches("fvc\\d{4}-db\\db")).sorted().toList();
+            }
+            if (images.isEmpty()) {
+                throw new IllegalStateException("no FVC images under " + fingerprints.toAbsolutePath() + ": set -p data=DIR");
+            }
+            ExecutorService extractors = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+            templates = new ArrayList<>();
+            for (var future : extractors.invokeAll(images.stream().<Callable<byte[]>>map(p -> () -> {
+                try {
+                    return extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of(p), 500).bytes();
+                } catch (InvalidInputException e) {
+                    return null; // a poor print: leave it out
+                }
+            }).toList())) {
+                if (future.get() != null) {
+                    templates.add(future.get());
+                }
+            }
+            extractors.shutdown();
+            Path probeImage = fingerprints.resolve("fvc2002-db1b").resolve("102_8.tif");
+            probe = extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of(probeImage), 500);
+        }
+
+        byte[] template(int i) {
+            return templates.get(i % templates.size());
+        }
+    }
+
+    /** The engine's gallery and search pool; built only when {@link #engineSearch} runs. */
+    @State(Scope.Benchmark)
+    public static class Engine {
+        /** Threads of the engine's search pool; 0 = all cores. */
+        @Param({"0"})
+        public int threads;
+
+        FingerprintGallery gallery;
+        PersonProbe probe;
+        ExecutorService pool;
+
+        @Setup(Level.Trial)
+        public void setUp(Templates t) {
+            gallery = new FingerprintGallery();
+            List<PersonFingerprints> people = IntStream.range(0, t.gallerySize).parallel()
+                    .mapToObj(i -> new PersonFingerprints(List.of(new FingerTemplate(FingerPosition.RIGHT_THUMB, 0,
+                            t.template(i)))))
+                    .toList();
+            for (int i = 0; i < t.gallerySize; i++) {
+                gallery.add(nikOf(i), people.get(i));
+            }
+            probe = new PersonProbe(List.of(t.probe));
+            pool = Executors.newFixedThreadPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The plain loop's templates; built only when {@link #plainSourceAfisLoop} runs. */
+    @State(Scope.Benchmark)
+    public static class Plain {
+        FingerprintMatcher matcher;
+        FingerprintTemplate[] gallery;
+
+        @Setup(Level.Trial)
+        public void setUp(Templates t) {
+            gallery = IntStream.range(0, t.gallerySize).parallel()
+                    .mapToObj(i -> new FingerprintTemplate(t.template(i)))
+                    .toArray(FingerprintTemplate[]::new);
+            matcher = new FingerprintMatcher(new FingerprintTemplate(t.probe.bytes()));
+        }
+    }
 
     /** Reports comparisons/s next to searches/s. */
     @State(Scope.Thread)
@@ -79,77 +157,27 @@ public class IdentifyBenchmark {
         public long comparisons;
     }
 
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        FingerprintExtractor extractor = new FingerprintExtractor();
-        Path fingerprints = Path.of(data, "fingerprint");
-        List<Path> images;
-        try (var files = Files.walk(fingerprints)) {
-            images = files.filter(p -> p.getFileName().toString().matches("1\\d\\d_[1-7]\\.tif"))
-                    .filter(p -> p.getParent().getFileName().toString().matches("fvc\\d{4}-db\\db")).sorted().toList();
-        }
-        if (images.isEmpty()) {
-            throw new IllegalStateException("no FVC images under " + fingerprints.toAbsolutePath() + ": set -p data=DIR");
-        }
-        ExecutorService extractors = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        List<byte[]> templates = new ArrayList<>();
-        for (var future : extractors.invokeAll(images.stream().<java.util.concurrent.Callable<byte[]>>map(p -> () -> {
-            try {
-                return extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of(p), 500).bytes();
-            } catch (InvalidInputException e) {
-                return null; // a poor print: leave it out
-            }
-        }).toList())) {
-            if (future.get() != null) {
-                templates.add(future.get());
-            }
-        }
-        extractors.shutdown();
-
-        gallery = new FingerprintGallery();
-        plainGallery = new FingerprintTemplate[gallerySize];
-        List<PersonFingerprints> people = IntStream.range(0, gallerySize).parallel()
-                .mapToObj(i -> new PersonFingerprints(List.of(new FingerTemplate(FingerPosition.RIGHT_THUMB, 0,
-                        templates.get(i % templates.size())))))
-                .toList();
-        for (int i = 0; i < gallerySize; i++) {
-            gallery.add(nikOf(i), people.get(i));
-            plainGallery[i] = new FingerprintTemplate(templates.get(i % templates.size()));
-        }
-        Path probeImage = fingerprints.resolve("fvc2002-db1b").resolve("102_8.tif");
-        FingerTemplate probeTemplate = extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of(probeImage), 500);
-        probe = new PersonProbe(List.of(probeTemplate));
-        plainMatcher = new FingerprintMatcher(new FingerprintTemplate(probeTemplate.bytes()));
-        int poolThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        pool = Executors.newFixedThreadPool(poolThreads);
-    }
-
     /** Distinct valid NIKs for up to 990,000 persons: serial 0001-9999, then the next birth year. */
     static Nik nikOf(int i) {
         return Nik.parse(String.format(Locale.ROOT, "3507010101%02d%04d", (i / 9999) % 100, i % 9999 + 1));
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        pool.shutdownNow();
-    }
-
     /** The engine: parallel chunked search with ranking, as run by dedup and identify. */
     @Benchmark
-    public List<Candidate> engineSearch(Comparisons counter) {
-        List<Candidate> result = gallery.search(probe, 10, 40, pool);
-        counter.comparisons += gallerySize;
+    public List<Candidate> engineSearch(Engine engine, Templates t, Comparisons counter) {
+        List<Candidate> result = engine.gallery.search(engine.probe, 10, 40, engine.pool);
+        counter.comparisons += t.gallerySize;
         return result;
     }
 
     /** The baseline: one thread, one SourceAFIS matcher, every gallery template in turn, keep the best. */
     @Benchmark
-    public double plainSourceAfisLoop(Comparisons counter) {
+    public double plainSourceAfisLoop(Plain plain, Templates t, Comparisons counter) {
         double best = 0;
-        for (FingerprintTemplate candidate : plainGallery) {
-            best = Math.max(best, plainMatcher.match(candidate));
+        for (FingerprintTemplate candidate : plain.gallery) {
+            best = Math.max(best, plain.matcher.match(candidate));
         }
-        counter.comparisons += gallerySize;
+        counter.comparisons += t.gallerySize;
         return best;
     }
 }
