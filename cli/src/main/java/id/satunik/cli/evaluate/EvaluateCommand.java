@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
         description = {"Measures accuracy on a folder of images whose names say whose they are: FMR/FNMR, EER, FNMR at"
                 + " FMR 1%%/0.1%%/0.01%%, failure-to-enroll, open-set FNIR at FPIR 1%%/0.1%% (ISO/IEC 19795-1), and"
                 + " multi-finger fusion on chimeric persons. Writes JSON and a self-contained HTML report.",
-                "Identities: FVC names FFF_I.ext (subject FFF, impression I) or a CSV mapping file,subject[,impression];"
-                        + " an identity is (dataset, subject)."},
+                "Identities: FVC names FFF_I.ext (subject FFF, impression I), CASIA-Iris-Interval S1SSSENN.jpg (eye SSSE,"
+                        + " impression NN), CASIA-IrisV1 EEE_S_I.jpg (eye EEE, impression 10S+I) or a CSV mapping"
+                        + " file,subject[,impression]; an identity is (dataset, subject)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "2:bad input or options (the message says which)"})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -44,12 +45,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--modality", defaultValue = "finger", paramLabel = "finger",
-            description = "What the images show. Only 'finger' so far: iris evaluation comes with the iris matcher.")
+    @Option(names = "--modality", defaultValue = "finger", paramLabel = "finger|iris",
+            description = "What the images show: fingerprints (default) or near-infrared eye images; for irises an"
+                    + " identity is one eye.")
     private String modality;
 
     @Option(names = {"-i", "--input"}, paramLabel = "DIR",
-            description = "Folder of images named the FVC way (101_3.tif); repeat for several datasets.")
+            description = "Folder of images named the FVC way (101_3.tif) or as CASIA-Iris-Interval (S1001L03.jpg)"
+                    + " or CASIA-IrisV1 (001_2_3.jpg); repeat for several datasets.")
     private List<Path> inputs = new ArrayList<>();
 
     @Option(names = {"-m", "--mapping"}, paramLabel = "CSV",
@@ -138,9 +141,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     private Modality<?> modality() {
         return switch (modality.toLowerCase(Locale.ROOT)) {
             case "finger", "fingerprint" -> new FingerprintModality();
-            case "iris" -> throw new ParameterException(spec.commandLine(),
-                    "--modality iris is not available yet: iris evaluation comes with the iris matcher");
-            default -> throw new ParameterException(spec.commandLine(), "--modality must be finger, not " + modality);
+            case "iris" -> new IrisModality();
+            default -> throw new ParameterException(spec.commandLine(), "--modality must be finger or iris, not " + modality);
         };
     }
 

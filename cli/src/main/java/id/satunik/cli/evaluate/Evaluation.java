@@ -78,7 +78,7 @@ final class Evaluation {
         Set<String> dpiUsed = new HashSet<>();
         for (Path input : settings.inputs()) {
             String label = unique(labels, name(input));
-            datasets.add(SampleCatalog.fvcFolder(input, label, dpiFor(label, dpiUsed)));
+            datasets.add(SampleCatalog.folder(input, label, dpiFor(label, dpiUsed)));
         }
         for (Path mapping : settings.mappings()) {
             String label = unique(labels, name(mapping).replaceFirst("(?i)\\.csv$", ""));
@@ -141,7 +141,7 @@ final class Evaluation {
         root.put("scoreScale", modality.scoreScale());
         root.put("recommendedThreshold", modality.recommendedThreshold());
         root.set("dataset", describe(datasets, samples));
-        root.set("enrolment", enrolmentFigures(enrolment));
+        root.set("enrolment", enrolmentFigures(enrolment, modality));
 
         List<Sample> enrolled = enrolment.enrolled();
         Identities identities = new Identities(enrolled);
@@ -191,14 +191,13 @@ final class Evaluation {
         return node;
     }
 
-    private static ObjectNode enrolmentFigures(Enrolment<?> enrolment) {
+    private static ObjectNode enrolmentFigures(Enrolment<?> enrolment, Modality<?> modality) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("attempted", enrolment.attempted());
         node.put("enrolled", enrolment.enrolled().size());
         node.put("refused", enrolment.refusals().size());
         put(node, "failureToEnrollRate", enrolment.failureToEnrollRate());
-        node.put("note", "images the extractor refuses (unreadable, too small, blank, too few minutiae) are failures"
-                + " to enroll; they are excluded from every comparison below");
+        node.put("note", modality.refusalNote());
         ArrayNode refused = node.putArray("refusedImages");
         for (Enrolment.Refusal r : enrolment.refusals()) {
             ObjectNode item = refused.addObject();
