@@ -375,12 +375,12 @@ final class Evaluation {
                 .filter(n -> n <= modality.maxPositions() && pool / n >= 2).toList();
         int persons = feasible.isEmpty() ? 0 : pool / feasible.getLast();
         node.put("protocol", String.format(Locale.ROOT, "chimeric persons: each round deals the %d enrolled"
-                + " identities (fingers from every dataset) out at random, n to a virtual person at the positions"
-                + " listed; no finger twice in a round. Every level uses the same number of persons per round, %d"
+                + " identities (fingers or eyes, from every dataset) out at random, n to a virtual person at the"
+                + " positions listed; none twice in a round. Every level uses the same number of persons per round, %d"
                 + " (as many as the largest level allows), so all levels search galleries of the same size. Each round"
                 + " is an open-set split as in 'identification' (enrolled fraction %.2f); persons are compared with the"
                 + " engine's rule (same positions compared, scores fused by Fisher's method, ScoreFusion/PersonProbe)."
-                + " Rounds re-use the same finger comparisons in new combinations, so the searches of different"
+                + " Rounds re-use the same single comparisons in new combinations, so the searches of different"
                 + " rounds are not independent.", pool, persons, settings.enrolledFraction()));
         node.put("fingerPool", pool);
         node.put("personsPerRound", persons);
