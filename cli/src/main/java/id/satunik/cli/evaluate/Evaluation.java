@@ -119,12 +119,20 @@ final class Evaluation {
     }
 
     ObjectNode run(List<SampleCatalog.Dataset> datasets) {
+        return runWithScores(datasets).report();
+    }
+
+    /** The report, and the probe-gallery scores behind it for persons that mix modalities. */
+    record Outcome(ObjectNode report, ProbeGalleryScores gallery) {
+    }
+
+    Outcome runWithScores(List<SampleCatalog.Dataset> datasets) {
         try (ForkJoinPool pool = new ForkJoinPool(settings.threads())) {
             return evaluate(datasets, modality, pool);
         }
     }
 
-    private <T> ObjectNode evaluate(List<SampleCatalog.Dataset> datasets, Modality<T> modality, ForkJoinPool pool) {
+    private <T> Outcome evaluate(List<SampleCatalog.Dataset> datasets, Modality<T> modality, ForkJoinPool pool) {
         List<Sample> samples = datasets.stream().flatMap(d -> d.samples().stream()).toList();
         long start = System.nanoTime();
         Enrolment<T> enrolment = Enrolment.extract(samples, modality, pool);
@@ -163,7 +171,7 @@ final class Evaluation {
         log.flush();
         root.set("identification", identificationSection(identities, gallery));
         root.set("fusion", fusionSection(identities, gallery));
-        return root;
+        return new Outcome(root, gallery);
     }
 
     private ObjectNode describe(List<SampleCatalog.Dataset> datasets, List<Sample> samples) {

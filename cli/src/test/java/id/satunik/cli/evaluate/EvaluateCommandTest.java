@@ -108,7 +108,7 @@ class EvaluateCommandTest {
 
         Run face = run("--modality", "face", "--input", dir.toString());
         assertEquals(2, face.exit());
-        assertTrue(face.err().contains("--modality must be finger or iris, not face"), face.err());
+        assertTrue(face.err().contains("--modality must be finger, iris or finger+iris, not face"), face.err());
 
         Run dpiTypo = run("--input", SharedData.root().resolve("fingerprint/fvc2000-db1b").toString(),
                 "--folder-dpi", "fvc2002-db2=569");
@@ -122,20 +122,7 @@ class EvaluateCommandTest {
      */
     @Test
     void evaluatesIrisesThroughAMappingDeterministically() throws IOException {
-        Path casia = SharedData.root().resolve("iris/casia-iris-interval");
-        Map<String, List<Path>> eyes = new TreeMap<>();
-        try (Stream<Path> files = Files.list(casia)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted()
-                    .forEach(f -> eyes.computeIfAbsent(f.getFileName().toString().substring(2, 6), e -> new ArrayList<>()).add(f));
-        }
-        List<String> lines = new ArrayList<>(List.of("file,subject,impression"));
-        eyes.entrySet().stream().filter(e -> e.getValue().size() >= 3).limit(10).forEach(e -> {
-            for (int capture = 1; capture <= 3; capture++) {
-                lines.add(e.getValue().get(capture - 1).toAbsolutePath() + "," + e.getKey() + "," + capture);
-            }
-        });
-        Path csv = dir.resolve("eyes.csv");
-        Files.write(csv, lines);
+        Path csv = eyes(10);
         List<String> args = List.of("--modality", "iris", "--mapping", csv.toString(), "--seed", "5",
                 "--chimeric-rounds", "20");
         String first = json(args, "1", "iris-a.json");
@@ -155,6 +142,54 @@ class EvaluateCommandTest {
                 report.at("/fusion/levels/1/positionNames/1").asText()));
         assertEquals(4, report.at("/fusion/skippedLevels/0/positions").asInt());
         assertTrue(report.at("/fusion/skippedLevels/0/reason").asText().contains("at most 2 positions"));
+    }
+
+    /** The first {@code count} eyes of CASIA-Iris-Interval with 3 captures or more, 3 captures each, as a CSV mapping. */
+    private Path eyes(int count) throws IOException {
+        Path casia = SharedData.root().resolve("iris/casia-iris-interval");
+        Map<String, List<Path>> eyes = new TreeMap<>();
+        try (Stream<Path> files = Files.list(casia)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted()
+                    .forEach(f -> eyes.computeIfAbsent(f.getFileName().toString().substring(2, 6), e -> new ArrayList<>()).add(f));
+        }
+        List<String> lines = new ArrayList<>(List.of("file,subject,impression"));
+        eyes.entrySet().stream().filter(e -> e.getValue().size() >= 3).limit(count).forEach(e -> {
+            for (int capture = 1; capture <= 3; capture++) {
+                lines.add(e.getValue().get(capture - 1).toAbsolutePath() + "," + e.getKey() + "," + capture);
+            }
+        });
+        Path csv = dir.resolve("eyes" + count + ".csv");
+        Files.write(csv, lines);
+        return csv;
+    }
+
+    /** Records as SatuNIK holds them: chimeric persons of fingers and two eyes, all scores fused on one scale. */
+    @Test
+    void fusesFingersAndEyesIntoOnePersonScore() throws IOException {
+        List<String> args = List.of("--modality", "finger+iris",
+                "--input", SharedData.root().resolve("fingerprint/fvc2000-db1b").toString(),
+                "--iris-mapping", eyes(20).toString(), "--fusion-levels", "1,2", "--chimeric-rounds", "20", "--seed", "3");
+        String first = json(args, "1", "mm-a.json");
+        assertEquals(first, json(args, "2", "mm-b.json"), "same input and seed, 1 or 2 threads");
+
+        JsonNode report = JSON.readTree(first);
+        assertEquals("finger", report.at("/finger/modality").asText());
+        assertEquals("iris", report.at("/iris/modality").asText());
+        assertEquals(20, report.at("/multimodal/eyePool").asInt());
+        assertEquals(5, report.at("/multimodal/personsPerRound").asInt(), "10 fingers make 5 persons of 2");
+        JsonNode levels = report.at("/multimodal/levels");
+        assertEquals(2, levels.size());
+        double oneFinger = report.at("/finger/fusion/levels/0/identification/atRecommendedThreshold/fnir").asDouble();
+        for (JsonNode level : levels) {
+            assertEquals(2, level.path("eyes").asInt());
+            JsonNode at = level.at("/identification/atRecommendedThreshold");
+            assertTrue(level.at("/identification/matedSearches").asInt() > 0, level.toString());
+            assertTrue(at.path("fnir").asDouble() < oneFinger, "two eyes rescue the missed fingers: " + at + " vs " + oneFinger);
+        }
+
+        Run noEyes = run("--modality", "finger+iris", "--input", SharedData.root().resolve("fingerprint/fvc2000-db1b").toString());
+        assertEquals(2, noEyes.exit());
+        assertTrue(noEyes.err().contains("needs eye images"), noEyes.err());
     }
 
     /** Subjects 101-103, impressions 1-3 of one FVC folder, by absolute path. */
