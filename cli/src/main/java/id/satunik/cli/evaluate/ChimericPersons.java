@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Multi-finger persons made of single real fingers ("chimeric" persons): the standard way to evaluate a
@@ -25,6 +26,10 @@ final class ChimericPersons {
     private ChimericPersons() {
     }
 
+    /** One modality's share of a person: {@code count} identities dealt from the pool of {@code scores}. */
+    record Part(ProbeGalleryScores scores, int count) {
+    }
+
     /**
      * Runs {@code rounds} open-set splits of {@code persons} persons of {@code fingersPerPerson} fingers each.
      *
@@ -32,37 +37,72 @@ final class ChimericPersons {
      */
     static OpenSetSearches.Result evaluate(ProbeGalleryScores fingers, Modality<?> modality, int fingersPerPerson,
                                            int persons, int rounds, double enrolledFraction, long seed) {
-        Identities pool = fingers.identities();
-        if (persons * fingersPerPerson > pool.count()) {
-            throw new IllegalArgumentException(persons + " persons of " + fingersPerPerson + " need "
-                    + persons * fingersPerPerson + " fingers, the pool has " + pool.count());
+        return evaluate(List.of(new Part(fingers, fingersPerPerson)), modality::fuse, persons, rounds,
+                enrolledFraction, seed);
+    }
+
+    /**
+     * Persons made of several modalities (fingers and eyes): each part's pool is dealt out separately, and the
+     * scores of every position of every part are fused into one person score by {@code fuse}.
+     *
+     * @throws IllegalArgumentException when a pool holds fewer identities than its part needs
+     */
+    static OpenSetSearches.Result evaluate(List<Part> parts, ToDoubleFunction<double[]> fuse, int persons, int rounds,
+                                           double enrolledFraction, long seed) {
+        long[] tag = parts.stream().mapToLong(Part::count).toArray();
+        int positions = 0;
+        for (Part part : parts) {
+            Identities pool = part.scores().identities();
+            if (persons * part.count() > pool.count()) {
+                throw new IllegalArgumentException(persons + " persons of " + part.count() + " need "
+                        + persons * part.count() + " identities, the pool has " + pool.count());
+            }
+            positions += part.count();
         }
         OpenSetSearches searches = new OpenSetSearches();
-        double[] perPosition = new double[fingersPerPerson];
+        double[] perPosition = new double[positions];
         for (int round = 0; round < rounds; round++) {
-            Random rng = Seeds.random(seed, "chimeric", fingersPerPerson, round);
-            List<Integer> shuffled = new ArrayList<>(pool.count());
-            for (int f = 0; f < pool.count(); f++) {
-                shuffled.add(f);
-            }
-            Collections.shuffle(shuffled, rng);
-            int[][] fingersOf = new int[persons][fingersPerPerson];
+            // A single part draws exactly as before multi-modal persons existed, so finger figures stay put.
+            Random rng = parts.size() == 1 ? Seeds.random(seed, "chimeric", parts.getFirst().count(), round)
+                    : Seeds.random(seed, "chimeric-multimodal", append(tag, round));
+            int[][][] dealt = new int[parts.size()][][];
             int[] sampleCounts = new int[persons];
             java.util.Arrays.fill(sampleCounts, Integer.MAX_VALUE);
-            for (int p = 0; p < persons; p++) {
-                for (int k = 0; k < fingersPerPerson; k++) {
-                    int finger = shuffled.get(p * fingersPerPerson + k);
-                    fingersOf[p][k] = finger;
-                    sampleCounts[p] = Math.min(sampleCounts[p], pool.sampleCount(finger));
+            for (int m = 0; m < parts.size(); m++) {
+                Identities pool = parts.get(m).scores().identities();
+                int count = parts.get(m).count();
+                List<Integer> shuffled = new ArrayList<>(pool.count());
+                for (int f = 0; f < pool.count(); f++) {
+                    shuffled.add(f);
+                }
+                Collections.shuffle(shuffled, rng);
+                dealt[m] = new int[persons][count];
+                for (int p = 0; p < persons; p++) {
+                    for (int k = 0; k < count; k++) {
+                        int identity = shuffled.get(p * count + k);
+                        dealt[m][p][k] = identity;
+                        sampleCounts[p] = Math.min(sampleCounts[p], pool.sampleCount(identity));
+                    }
                 }
             }
             searches.split(sampleCounts, enrolledFraction, rng, (a, s, b) -> {
-                for (int k = 0; k < fingersPerPerson; k++) {
-                    perPosition[k] = fingers.score(pool.samplesOf(fingersOf[a][k])[s], fingersOf[b][k]);
+                int position = 0;
+                for (int m = 0; m < parts.size(); m++) {
+                    ProbeGalleryScores scores = parts.get(m).scores();
+                    Identities pool = scores.identities();
+                    for (int k = 0; k < parts.get(m).count(); k++) {
+                        perPosition[position++] = scores.score(pool.samplesOf(dealt[m][a][k])[s], dealt[m][b][k]);
+                    }
                 }
-                return modality.fuse(perPosition);
+                return fuse.applyAsDouble(perPosition);
             });
         }
         return searches.result();
+    }
+
+    private static long[] append(long[] values, long last) {
+        long[] all = java.util.Arrays.copyOf(values, values.length + 1);
+        all[values.length] = last;
+        return all;
     }
 }

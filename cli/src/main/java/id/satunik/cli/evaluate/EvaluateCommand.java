@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
         description = {"Measures accuracy on a folder of images whose names say whose they are: FMR/FNMR, EER, FNMR at"
                 + " FMR 1%%/0.1%%/0.01%%, failure-to-enroll, open-set FNIR at FPIR 1%%/0.1%% (ISO/IEC 19795-1), and"
                 + " multi-finger fusion on chimeric persons. Writes JSON and a self-contained HTML report.",
-                "Identities: FVC names FFF_I.ext (subject FFF, impression I) or a CSV mapping file,subject[,impression];"
-                        + " an identity is (dataset, subject)."},
+                "Identities: FVC names FFF_I.ext (subject FFF, impression I), CASIA-Iris-Interval S1SSSENN.jpg (eye SSSE,"
+                        + " impression NN), CASIA-IrisV1 EEE_S_I.jpg (eye EEE, impression 10S+I) or a CSV mapping"
+                        + " file,subject[,impression]; an identity is (dataset, subject)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "2:bad input or options (the message says which)"})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -44,17 +45,28 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--modality", defaultValue = "finger", paramLabel = "finger",
-            description = "What the images show. Only 'finger' so far: iris evaluation comes with the iris matcher.")
+    @Option(names = "--modality", defaultValue = "finger", paramLabel = "finger|iris|finger+iris",
+            description = "What the images show: fingerprints (default) or near-infrared eye images (an identity is"
+                    + " one eye); finger+iris: --input/--mapping give fingers, --iris-input/--iris-mapping eyes, and"
+                    + " chimeric persons of n fingers and 2 eyes are measured too.")
     private String modality;
 
     @Option(names = {"-i", "--input"}, paramLabel = "DIR",
-            description = "Folder of images named the FVC way (101_3.tif); repeat for several datasets.")
+            description = "Folder of images named the FVC way (101_3.tif) or as CASIA-Iris-Interval (S1001L03.jpg)"
+                    + " or CASIA-IrisV1 (001_2_3.jpg); repeat for several datasets.")
     private List<Path> inputs = new ArrayList<>();
 
     @Option(names = {"-m", "--mapping"}, paramLabel = "CSV",
             description = "CSV file,subject[,impression] (files relative to the CSV); one dataset per file; repeatable.")
     private List<Path> mappings = new ArrayList<>();
+
+    @Option(names = "--iris-input", paramLabel = "DIR",
+            description = "With --modality finger+iris: a folder of eye images (CASIA names); repeatable.")
+    private List<Path> irisInputs = new ArrayList<>();
+
+    @Option(names = "--iris-mapping", paramLabel = "CSV",
+            description = "With --modality finger+iris: a CSV file,eye[,impression] of eye images; repeatable.")
+    private List<Path> irisMappings = new ArrayList<>();
 
     @Option(names = "--dpi", defaultValue = "500", description = "Resolution of the images (default: ${DEFAULT-VALUE}).")
     private int dpi;
@@ -109,22 +121,39 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Modality<?> chosen = modality();
-        checkOptions();
+        boolean multimodal = modality.equalsIgnoreCase("finger+iris");
+        Modality<?> chosen = multimodal ? null : modality();
+        checkOptions(multimodal);
         List<List<String>> groups = sameSubjects.stream()
                 .map(g -> java.util.Arrays.stream(g.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
                 .toList();
         Evaluation.Settings settings = new Evaluation.Settings(inputs, mappings, dpi, folderDpi, groups, seed, maxImpostors,
                 enrolledFraction, rounds, chimericRounds, fusionLevels, threads);
         try {
-            ObjectNode report = new Evaluation(chosen, settings, out).run();
+            ObjectNode report = multimodal
+                    ? new MultimodalEvaluation(settings, new Evaluation.Settings(irisInputs, irisMappings, dpi, Map.of(),
+                    List.of(), seed, maxImpostors, enrolledFraction, rounds, chimericRounds, List.of(1, 2), threads), out).run()
+                    : new Evaluation(chosen, settings, out).run();
             if (json != null) {
                 write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n");
             }
             if (html != null) {
                 write(html, HtmlReport.render(report));
             }
-            summary(out, report);
+            if (multimodal) {
+                out.println("fingers:");
+                summary(out, report.path("finger"));
+                out.println("irises:");
+                summary(out, report.path("iris"));
+                for (JsonNode level : report.path("multimodal").path("levels")) {
+                    out.printf(Locale.ROOT, "1:N %2d fingers + %d eyes fused, gallery %d: %s%n", level.path("fingers").asInt(),
+                            level.path("eyes").asInt(), level.path("identification").path("gallerySizeMax").asInt(),
+                            fnir(level.path("identification")));
+                }
+                out.flush();
+            } else {
+                summary(out, report);
+            }
             return 0;
         } catch (InvalidInputException e) {
             err.println("satunik evaluate: " + e.getMessage());
@@ -138,14 +167,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     private Modality<?> modality() {
         return switch (modality.toLowerCase(Locale.ROOT)) {
             case "finger", "fingerprint" -> new FingerprintModality();
-            case "iris" -> throw new ParameterException(spec.commandLine(),
-                    "--modality iris is not available yet: iris evaluation comes with the iris matcher");
-            default -> throw new ParameterException(spec.commandLine(), "--modality must be finger, not " + modality);
+            case "iris" -> new IrisModality();
+            default -> throw new ParameterException(spec.commandLine(), "--modality must be finger, iris or finger+iris,"
+                    + " not " + modality);
         };
     }
 
-    private void checkOptions() {
+    private void checkOptions(boolean multimodal) {
         CommandLine cl = spec.commandLine();
+        if (multimodal && irisInputs.isEmpty() && irisMappings.isEmpty()) {
+            throw new ParameterException(cl, "--modality finger+iris needs eye images: --iris-input DIR or --iris-mapping CSV");
+        }
+        if (!multimodal && !(irisInputs.isEmpty() && irisMappings.isEmpty())) {
+            throw new ParameterException(cl, "--iris-input and --iris-mapping go with --modality finger+iris; for irises"
+                    + " alone use --modality iris --input");
+        }
+        if (multimodal && html != null) {
+            throw new ParameterException(cl, "--html is not written for finger+iris yet: run --modality finger and"
+                    + " --modality iris for the pages; the JSON holds every figure");
+        }
         if (inputs.isEmpty() && mappings.isEmpty()) {
             throw new ParameterException(cl, "give at least one --input DIR or --mapping CSV");
         }

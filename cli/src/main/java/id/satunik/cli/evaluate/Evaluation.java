@@ -78,7 +78,7 @@ final class Evaluation {
         Set<String> dpiUsed = new HashSet<>();
         for (Path input : settings.inputs()) {
             String label = unique(labels, name(input));
-            datasets.add(SampleCatalog.fvcFolder(input, label, dpiFor(label, dpiUsed)));
+            datasets.add(SampleCatalog.folder(input, label, dpiFor(label, dpiUsed)));
         }
         for (Path mapping : settings.mappings()) {
             String label = unique(labels, name(mapping).replaceFirst("(?i)\\.csv$", ""));
@@ -119,12 +119,20 @@ final class Evaluation {
     }
 
     ObjectNode run(List<SampleCatalog.Dataset> datasets) {
+        return runWithScores(datasets).report();
+    }
+
+    /** The report, and the probe-gallery scores behind it for persons that mix modalities. */
+    record Outcome(ObjectNode report, ProbeGalleryScores gallery) {
+    }
+
+    Outcome runWithScores(List<SampleCatalog.Dataset> datasets) {
         try (ForkJoinPool pool = new ForkJoinPool(settings.threads())) {
             return evaluate(datasets, modality, pool);
         }
     }
 
-    private <T> ObjectNode evaluate(List<SampleCatalog.Dataset> datasets, Modality<T> modality, ForkJoinPool pool) {
+    private <T> Outcome evaluate(List<SampleCatalog.Dataset> datasets, Modality<T> modality, ForkJoinPool pool) {
         List<Sample> samples = datasets.stream().flatMap(d -> d.samples().stream()).toList();
         long start = System.nanoTime();
         Enrolment<T> enrolment = Enrolment.extract(samples, modality, pool);
@@ -141,7 +149,7 @@ final class Evaluation {
         root.put("scoreScale", modality.scoreScale());
         root.put("recommendedThreshold", modality.recommendedThreshold());
         root.set("dataset", describe(datasets, samples));
-        root.set("enrolment", enrolmentFigures(enrolment));
+        root.set("enrolment", enrolmentFigures(enrolment, modality));
 
         List<Sample> enrolled = enrolment.enrolled();
         Identities identities = new Identities(enrolled);
@@ -163,7 +171,7 @@ final class Evaluation {
         log.flush();
         root.set("identification", identificationSection(identities, gallery));
         root.set("fusion", fusionSection(identities, gallery));
-        return root;
+        return new Outcome(root, gallery);
     }
 
     private ObjectNode describe(List<SampleCatalog.Dataset> datasets, List<Sample> samples) {
@@ -191,14 +199,13 @@ final class Evaluation {
         return node;
     }
 
-    private static ObjectNode enrolmentFigures(Enrolment<?> enrolment) {
+    private static ObjectNode enrolmentFigures(Enrolment<?> enrolment, Modality<?> modality) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("attempted", enrolment.attempted());
         node.put("enrolled", enrolment.enrolled().size());
         node.put("refused", enrolment.refusals().size());
         put(node, "failureToEnrollRate", enrolment.failureToEnrollRate());
-        node.put("note", "images the extractor refuses (unreadable, too small, blank, too few minutiae) are failures"
-                + " to enroll; they are excluded from every comparison below");
+        node.put("note", modality.refusalNote());
         ArrayNode refused = node.putArray("refusedImages");
         for (Enrolment.Refusal r : enrolment.refusals()) {
             ObjectNode item = refused.addObject();
@@ -376,12 +383,12 @@ final class Evaluation {
                 .filter(n -> n <= modality.maxPositions() && pool / n >= 2).toList();
         int persons = feasible.isEmpty() ? 0 : pool / feasible.getLast();
         node.put("protocol", String.format(Locale.ROOT, "chimeric persons: each round deals the %d enrolled"
-                + " identities (fingers from every dataset) out at random, n to a virtual person at the positions"
-                + " listed; no finger twice in a round. Every level uses the same number of persons per round, %d"
+                + " identities (fingers or eyes, from every dataset) out at random, n to a virtual person at the"
+                + " positions listed; none twice in a round. Every level uses the same number of persons per round, %d"
                 + " (as many as the largest level allows), so all levels search galleries of the same size. Each round"
                 + " is an open-set split as in 'identification' (enrolled fraction %.2f); persons are compared with the"
                 + " engine's rule (same positions compared, scores fused by Fisher's method, ScoreFusion/PersonProbe)."
-                + " Rounds re-use the same finger comparisons in new combinations, so the searches of different"
+                + " Rounds re-use the same single comparisons in new combinations, so the searches of different"
                 + " rounds are not independent.", pool, persons, settings.enrolledFraction()));
         node.put("fingerPool", pool);
         node.put("personsPerRound", persons);

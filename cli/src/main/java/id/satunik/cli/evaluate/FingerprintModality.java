@@ -47,6 +47,12 @@ final class FingerprintModality implements Modality<FingerprintTemplate> {
     }
 
     @Override
+    public String refusalNote() {
+        return "images the extractor refuses (unreadable, too small, blank, too few minutiae) are failures to enroll;"
+                + " they are excluded from every comparison below";
+    }
+
+    @Override
     public FingerprintTemplate extract(Sample sample) {
         // The position is a label only: SourceAFIS compares any finger with any finger.
         FingerTemplate template = extractor.extract(FingerPosition.RIGHT_INDEX, ImageSource.of(sample.file()), sample.dpi());

@@ -150,18 +150,18 @@ final class HtmlReport {
     }
 
     private static void fusion(StringBuilder html, JsonNode f) {
-        html.append("<h2>Multi-finger fusion on chimeric persons</h2>\n<p class=note>")
+        html.append("<h2>Multi-position fusion (fingers or eyes) on chimeric persons</h2>\n<p class=note>")
                 .append(esc(f.path("protocol").asText())).append(" Rounds: ").append(f.path("rounds").asInt())
                 .append(", persons per round: ").append(f.path("personsPerRound").asInt()).append(", seed ")
                 .append(f.path("seed").asText()).append(".</p>\n");
         for (JsonNode s : f.path("skippedLevels")) {
-            html.append("<p class=nr>").append(s.path("positions").asInt()).append(" fingers skipped: ")
+            html.append("<p class=nr>").append(s.path("positions").asInt()).append(" positions skipped: ")
                     .append(esc(s.path("reason").asText())).append("</p>\n");
         }
         if (f.path("levels").isEmpty()) {
             return;
         }
-        html.append("<table><tr><th class=l>fingers</th><th>gallery</th><th>mated searches</th><th>non-mated searches</th>"
+        html.append("<table><tr><th class=l>positions</th><th>gallery</th><th>mated searches</th><th>non-mated searches</th>"
                 + "<th>rank-1 rate</th><th>FNIR @ FPIR 1%</th><th>FNIR @ FPIR 0.1%</th><th>FPIR @ 40</th>"
                 + "<th>FNIR @ 40</th><th>person EER</th></tr>\n");
         for (JsonNode level : f.path("levels")) {

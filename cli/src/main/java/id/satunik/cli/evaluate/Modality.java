@@ -23,6 +23,9 @@ interface Modality<T> {
     /** The vendor's recommended 1:1 decision threshold (a comparison matches when its score reaches it). */
     double recommendedThreshold();
 
+    /** What the extractor refuses, for the report's failure-to-enroll note. */
+    String refusalNote();
+
     /**
      * Extracts the template of one image.
      *

@@ -18,20 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the images of one dataset and who they belong to: from FVC file names ({@code 101_3.tif} = finger 101,
- * impression 3) or from a CSV mapping ({@code file,subject[,impression]}).
+ * Finds the images of one dataset and who they belong to: from file names ({@code 101_3.tif} = finger 101,
+ * impression 3, and the CASIA iris conventions, see {@link FileNaming}) or from a CSV mapping
+ * ({@code file,subject[,impression]}).
  *
  * <p>Stateless; thread-safe.
  */
 final class SampleCatalog {
     /** Files with other extensions (MANIFEST.md, checksums, …) are not images and are skipped. */
     static final Set<String> IMAGE_EXTENSIONS = Set.of("tif", "tiff", "png", "bmp", "jpg", "jpeg", "gif", "wsq", "jp2");
-    private static final Pattern FVC_NAME = Pattern.compile("(\\d+)_(\\d+)\\.[A-Za-z0-9]+");
 
     private SampleCatalog() {
     }
@@ -56,11 +54,13 @@ final class SampleCatalog {
     }
 
     /**
-     * Reads a folder named the FVC way ({@code FFF_I.ext}); sub-folders and non-image files are ignored.
+     * Reads a folder whose file names say whose each image is ({@link FileNaming}: FVC {@code FFF_I.ext},
+     * CASIA-Iris-Interval {@code S1SSSENN.ext}, CASIA-IrisV1 {@code EEE_S_I.ext}); the first image picks the
+     * convention. Sub-folders and non-image files are ignored.
      *
-     * @throws InvalidInputException when the folder is missing, holds no image, or an image is not named the FVC way
+     * @throws InvalidInputException when the folder is missing, holds no image, or an image is not named like the first
      */
-    static Dataset fvcFolder(Path folder, String label, int dpi) {
+    static Dataset folder(Path folder, String label, int dpi) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException("input " + folder, "not a folder");
         }
@@ -74,19 +74,20 @@ final class SampleCatalog {
             throw new InvalidInputException("input " + folder, "holds no image file ("
                     + String.join(", ", IMAGE_EXTENSIONS.stream().sorted().toList()) + ")");
         }
+        FileNaming naming = FileNaming.of(images.getFirst().getFileName().toString()).orElse(FileNaming.FVC);
         List<Sample> samples = new ArrayList<>();
         for (Path image : images) {
             String name = image.getFileName().toString();
-            Matcher m = FVC_NAME.matcher(name);
-            if (!m.matches()) {
-                throw new InvalidInputException("input " + folder, "image " + name
-                        + " is not named the FVC way FFF_I.ext (subject _ impression, e.g. 101_3.tif);"
-                        + " describe such a folder with --mapping file.csv");
-            }
-            int impression = parseImpression(m.group(2), "image " + image);
-            samples.add(new Sample(label, new Sample.Identity(label, stripLeadingZeros(m.group(1))), impression, image, dpi));
+            FileNaming.Named named = naming.parse(name).orElseThrow(() -> new InvalidInputException("input " + folder,
+                    "image " + name + (naming == FileNaming.FVC
+                            ? " is not named the FVC way FFF_I.ext (subject _ impression, e.g. 101_3.tif), nor as"
+                                    + " CASIA-Iris-Interval (S1001L03.jpg) or CASIA-IrisV1 (001_2_3.jpg)"
+                            : " is not named like the folder's first image (" + naming.description() + ")")
+                            + "; describe such a folder with --mapping file.csv"));
+            int impression = parseImpression(named.impression(), "image " + image);
+            samples.add(new Sample(label, new Sample.Identity(label, named.subject()), impression, image, dpi));
         }
-        return new Dataset(label, folder.toString(), "FVC file names FFF_I.ext", dpi, sorted(samples));
+        return new Dataset(label, folder.toString(), naming.description(), dpi, sorted(samples));
     }
 
     /**
@@ -186,11 +187,6 @@ final class SampleCatalog {
             // reported below
         }
         throw new InvalidInputException(where, "impression '" + text + "' is not a positive whole number");
-    }
-
-    private static String stripLeadingZeros(String digits) {
-        String stripped = digits.replaceFirst("^0+(?=\\d)", "");
-        return stripped;
     }
 
     /** Subjects in natural order (numbers by value, then text), impressions ascending: the run's fixed order. */

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -103,14 +106,95 @@ class EvaluateCommandTest {
         assertEquals(2, noInput.exit());
         assertTrue(noInput.err().contains("give at least one --input DIR or --mapping CSV"), noInput.err());
 
-        Run iris = run("--modality", "iris", "--input", dir.toString());
-        assertEquals(2, iris.exit());
-        assertTrue(iris.err().contains("iris is not available yet"), iris.err());
+        Run face = run("--modality", "face", "--input", dir.toString());
+        assertEquals(2, face.exit());
+        assertTrue(face.err().contains("--modality must be finger, iris or finger+iris, not face"), face.err());
 
         Run dpiTypo = run("--input", SharedData.root().resolve("fingerprint/fvc2000-db1b").toString(),
                 "--folder-dpi", "fvc2002-db2=569");
         assertEquals(2, dpiTypo.exit());
         assertTrue(dpiTypo.err().contains("--folder-dpi fvc2002-db2: names no input"), dpiTypo.err());
+    }
+
+    /**
+     * Irises end to end: the first 10 eyes of CASIA-Iris-Interval with 3 captures or more (left and right eyes of the first subjects), listed by a CSV
+     * mapping as an operator would, with the eye as identity.
+     */
+    @Test
+    void evaluatesIrisesThroughAMappingDeterministically() throws IOException {
+        Path csv = eyes(10);
+        List<String> args = List.of("--modality", "iris", "--mapping", csv.toString(), "--seed", "5",
+                "--chimeric-rounds", "20");
+        String first = json(args, "1", "iris-a.json");
+        assertEquals(first, json(args, "2", "iris-b.json"), "same input and seed, 1 or 2 threads");
+
+        JsonNode report = JSON.readTree(first);
+        assertEquals("iris", report.at("/modality").asText());
+        assertEquals(30, report.at("/enrolment/attempted").asInt());
+        assertEquals(10, report.at("/dataset/subjects").asInt(), "an identity is an eye");
+        assertTrue(report.at("/enrolment/failureToEnrollRate").asDouble() < 0.1, report.at("/enrolment").toString());
+        JsonNode pooled = report.at("/verification/pooled");
+        assertTrue(pooled.at("/eer/value").asDouble() < 0.10, "EER " + pooled.at("/eer"));
+        assertTrue(pooled.at("/genuineMean").asDouble() > pooled.at("/impostorMean").asDouble() + 20, pooled.toString());
+        assertTrue(pooled.at("/atRecommendedThreshold/fmr").asDouble() < 0.01, pooled.at("/atRecommendedThreshold").toString());
+        assertEquals(List.of(1, 2), positions(report.at("/fusion/levels")), "a person has two eyes");
+        assertEquals(List.of("RIGHT", "LEFT"), List.of(report.at("/fusion/levels/1/positionNames/0").asText(),
+                report.at("/fusion/levels/1/positionNames/1").asText()));
+        assertEquals(4, report.at("/fusion/skippedLevels/0/positions").asInt());
+        assertTrue(report.at("/fusion/skippedLevels/0/reason").asText().contains("at most 2 positions"));
+    }
+
+    /** The first {@code count} eyes of CASIA-Iris-Interval with 3 captures or more, 3 captures each, as a CSV mapping. */
+    private Path eyes(int count) throws IOException {
+        Path casia = SharedData.root().resolve("iris/casia-iris-interval");
+        Map<String, List<Path>> eyes = new TreeMap<>();
+        try (Stream<Path> files = Files.list(casia)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted()
+                    .forEach(f -> eyes.computeIfAbsent(f.getFileName().toString().substring(2, 6), e -> new ArrayList<>()).add(f));
+        }
+        List<String> lines = new ArrayList<>(List.of("file,subject,impression"));
+        eyes.entrySet().stream().filter(e -> e.getValue().size() >= 3).limit(count).forEach(e -> {
+            for (int capture = 1; capture <= 3; capture++) {
+                lines.add(e.getValue().get(capture - 1).toAbsolutePath() + "," + e.getKey() + "," + capture);
+            }
+        });
+        Path csv = dir.resolve("eyes" + count + ".csv");
+        Files.write(csv, lines);
+        return csv;
+    }
+
+    /** Records as SatuNIK holds them: chimeric persons of fingers and two eyes, all scores fused on one scale. */
+    @Test
+    void fusesFingersAndEyesIntoOnePersonScore() throws IOException {
+        // 10 fingers x 4 impressions keep the test short; 10 fingers make 5 persons of 2.
+        List<String> lines = new ArrayList<>(List.of("file,subject,impression"));
+        for (int finger = 101; finger <= 110; finger++) {
+            for (int impression = 1; impression <= 4; impression++) {
+                lines.add(SharedData.fvc("fvc2000-db1b", finger, impression).toAbsolutePath() + "," + finger + "," + impression);
+            }
+        }
+        Path fingers = Files.write(dir.resolve("fingers.csv"), lines);
+        List<String> args = List.of("--modality", "finger+iris", "--mapping", fingers.toString(),
+                "--iris-mapping", eyes(20).toString(), "--fusion-levels", "1,2", "--chimeric-rounds", "20", "--seed", "3");
+        // Thread-count independence is shown by the single-modality tests; the person dealing itself is sequential.
+        JsonNode report = JSON.readTree(json(args, "2", "mm.json"));
+        assertEquals("finger", report.at("/finger/modality").asText());
+        assertEquals("iris", report.at("/iris/modality").asText());
+        assertEquals(20, report.at("/multimodal/eyePool").asInt());
+        assertEquals(5, report.at("/multimodal/personsPerRound").asInt(), "10 fingers make 5 persons of 2");
+        JsonNode levels = report.at("/multimodal/levels");
+        assertEquals(2, levels.size());
+        double oneFinger = report.at("/finger/fusion/levels/0/identification/atRecommendedThreshold/fnir").asDouble();
+        for (JsonNode level : levels) {
+            assertEquals(2, level.path("eyes").asInt());
+            JsonNode at = level.at("/identification/atRecommendedThreshold");
+            assertTrue(level.at("/identification/matedSearches").asInt() > 0, level.toString());
+            assertTrue(at.path("fnir").asDouble() < oneFinger, "two eyes rescue the missed fingers: " + at + " vs " + oneFinger);
+        }
+
+        Run noEyes = run("--modality", "finger+iris", "--input", SharedData.root().resolve("fingerprint/fvc2000-db1b").toString());
+        assertEquals(2, noEyes.exit());
+        assertTrue(noEyes.err().contains("needs eye images"), noEyes.err());
     }
 
     /** Subjects 101-103, impressions 1-3 of one FVC folder, by absolute path. */

@@ -38,6 +38,11 @@ class ProtocolTest {
         }
 
         @Override
+        public String refusalNote() {
+            return "test";
+        }
+
+        @Override
         public Integer extract(Sample sample) {
             return Integer.parseInt(sample.identity().subject());
         }

@@ -20,7 +20,7 @@ class SampleCatalogTest {
     void readsFvcNamesSkippingNonImages() throws IOException {
         touch("102_1.tif", "101_2.TIF", "101_1.tif", "9_1.png", "MANIFEST.md", "SHA256SUMS");
         Files.createDirectory(dir.resolve("sub"));
-        SampleCatalog.Dataset d = SampleCatalog.fvcFolder(dir, "db", 569);
+        SampleCatalog.Dataset d = SampleCatalog.folder(dir, "db", 569);
         assertEquals(List.of("9/1", "101/1", "101/2", "102/1"),
                 d.samples().stream().map(s -> s.identity().subject() + "/" + s.impression()).toList(),
                 "subjects by number, then impression");
@@ -29,9 +29,33 @@ class SampleCatalogTest {
     }
 
     @Test
+    void readsCasiaIrisNamesWithTheEyeAsIdentity() throws IOException {
+        touch("S1002R01.jpg", "S1001L02.jpg", "S1001L01.jpg", "S1001R01.jpg", "MANIFEST.md");
+        SampleCatalog.Dataset interval = SampleCatalog.folder(dir, "interval", 500);
+        assertEquals(List.of("001L/1", "001L/2", "001R/1", "002R/1"),
+                interval.samples().stream().map(s -> s.identity().subject() + "/" + s.impression()).toList(),
+                "left and right eye of one subject are two identities");
+        assertTrue(interval.naming().startsWith("CASIA-Iris-Interval"), interval.naming());
+
+        Path v1 = Files.createDirectory(dir.resolve("v1"));
+        for (String name : List.of("001_1_1.jpg", "001_2_4.jpg", "002_1_3.jpg")) {
+            Files.writeString(v1.resolve(name), "x");
+        }
+        SampleCatalog.Dataset d = SampleCatalog.folder(v1, "v1", 500);
+        assertEquals(List.of("1/11", "1/24", "2/13"),
+                d.samples().stream().map(s -> s.identity().subject() + "/" + s.impression()).toList(),
+                "impression 10 x session + image");
+
+        Files.writeString(v1.resolve("101_1.jpg"), "x");
+        InvalidInputException mixed = assertThrows(InvalidInputException.class, () -> SampleCatalog.folder(v1, "v1", 500));
+        assertTrue(mixed.getMessage().contains("101_1.jpg is not named like the folder's first image (CASIA-IrisV1"),
+                mixed.getMessage());
+    }
+
+    @Test
     void refusesAnImageNotNamedTheFvcWay() throws IOException {
         touch("101_1.tif", "thumb.tif");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SampleCatalog.fvcFolder(dir, "db", 500));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SampleCatalog.folder(dir, "db", 500));
         assertTrue(e.getMessage().contains("thumb.tif is not named the FVC way"), e.getMessage());
         assertTrue(e.getMessage().contains("--mapping"), e.getMessage());
     }
@@ -39,16 +63,16 @@ class SampleCatalogTest {
     @Test
     void refusesAFolderWithoutImagesAndAMissingFolder() throws IOException {
         touch("README.md");
-        assertTrue(assertThrows(InvalidInputException.class, () -> SampleCatalog.fvcFolder(dir, "db", 500))
+        assertTrue(assertThrows(InvalidInputException.class, () -> SampleCatalog.folder(dir, "db", 500))
                 .getMessage().contains("holds no image file"));
         assertTrue(assertThrows(InvalidInputException.class,
-                () -> SampleCatalog.fvcFolder(dir.resolve("nope"), "db", 500)).getMessage().contains("not a folder"));
+                () -> SampleCatalog.folder(dir.resolve("nope"), "db", 500)).getMessage().contains("not a folder"));
     }
 
     @Test
     void refusesTwoFilesForOneImpression() throws IOException {
         touch("101_1.tif", "0101_1.png");
-        assertTrue(assertThrows(InvalidInputException.class, () -> SampleCatalog.fvcFolder(dir, "db", 500))
+        assertTrue(assertThrows(InvalidInputException.class, () -> SampleCatalog.folder(dir, "db", 500))
                 .getMessage().contains("are both subject 101 impression 1"));
     }
 
