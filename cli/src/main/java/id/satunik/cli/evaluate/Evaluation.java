@@ -266,40 +266,57 @@ final class Evaluation {
             put(eerNode, "high", eer.high());
             put(eerNode, "threshold", eer.threshold());
         }
-        ArrayNode targets = node.putArray("fnmrAtFmr");
-        for (double target : FMR_TARGETS) {
+        curveFigures(node, curve, CurveNames.VERIFICATION, FMR_TARGETS);
+        return node;
+    }
+
+    /** How one error curve is named in the JSON: 1:1 (FMR/FNMR) or open-set 1:N (FPIR/FNIR). */
+    private record CurveNames(String targets, String falseRate, String missRate, String matedLabel,
+                              String nonMatedLabel, boolean searches) {
+        static final CurveNames VERIFICATION = new CurveNames("fnmrAtFmr", "fmr", "fnmr", "genuine", "impostor", false);
+        static final CurveNames IDENTIFICATION =
+                new CurveNames("fnirAtFpir", "fpir", "fnir", "mateAtRank1", "nonMatedTop", true);
+
+        String note(String note) {
+            return searches ? note.replace("non-mated scores", "non-mated searches") : note;
+        }
+    }
+
+    /** Miss rates at fixed false rates, the recommended threshold, the sweep, the DET points and the histogram. */
+    private void curveFigures(ObjectNode node, ErrorCurve curve, CurveNames names, double[] targetRates) {
+        ArrayNode targets = node.putArray(names.targets());
+        for (double target : targetRates) {
             ErrorCurve.OperatingPoint p = curve.atFalseMatchRate(target);
             ObjectNode t = targets.addObject();
-            t.put("fmr", target);
+            t.put(names.falseRate(), target);
             t.put("resolvable", p.resolvable());
             put(t, "threshold", p.threshold());
-            put(t, "fmrMeasured", p.falseMatchRate());
-            put(t, "fnmr", p.falseNonMatchRate());
+            put(t, names.falseRate() + "Measured", p.falseMatchRate());
+            put(t, names.missRate(), p.falseNonMatchRate());
             if (p.note() != null) {
-                t.put("note", p.note());
+                t.put("note", names.note(p.note()));
             }
         }
         double recommended = modality.recommendedThreshold();
         ObjectNode at = node.putObject("atRecommendedThreshold");
         at.put("threshold", recommended);
-        put(at, "fmr", curve.falseMatchRate(recommended));
-        put(at, "fnmr", curve.falseNonMatchRate(recommended));
+        put(at, names.falseRate(), curve.falseMatchRate(recommended));
+        put(at, names.missRate(), curve.falseNonMatchRate(recommended));
         ArrayNode sweep = node.putArray("sweep");
         for (double t : SWEEP) {
             ObjectNode s = sweep.addObject();
             s.put("threshold", t);
-            put(s, "fmr", curve.falseMatchRate(t));
-            put(s, "fnmr", curve.falseNonMatchRate(t));
+            put(s, names.falseRate(), curve.falseMatchRate(t));
+            put(s, names.missRate(), curve.falseNonMatchRate(t));
         }
         ArrayNode det = node.putArray("det");
         for (ErrorCurve.Point p : curve.points(DET_POINTS)) {
             ObjectNode d = det.addObject();
             put(d, "threshold", p.threshold());
-            put(d, "fmr", p.falseMatchRate());
-            put(d, "fnmr", p.falseNonMatchRate());
+            put(d, names.falseRate(), p.falseMatchRate());
+            put(d, names.missRate(), p.falseNonMatchRate());
         }
-        histogram(node, curve, "genuine", "impostor");
-        return node;
+        histogram(node, curve, names.matedLabel(), names.nonMatedLabel());
     }
 
     private ObjectNode identificationSection(Identities identities, ProbeGalleryScores gallery) {
@@ -341,39 +358,7 @@ final class Evaluation {
         node.put("rank", 1);
         put(node, "rank1IdentificationRate", curve.matedCount() == 0 ? Double.NaN
                 : 1 - (double) curve.matedNeverMatched() / curve.matedCount());
-        ArrayNode targets = node.putArray("fnirAtFpir");
-        for (double target : FPIR_TARGETS) {
-            ErrorCurve.OperatingPoint p = curve.atFalseMatchRate(target);
-            ObjectNode t = targets.addObject();
-            t.put("fpir", target);
-            t.put("resolvable", p.resolvable());
-            put(t, "threshold", p.threshold());
-            put(t, "fpirMeasured", p.falseMatchRate());
-            put(t, "fnir", p.falseNonMatchRate());
-            if (p.note() != null) {
-                t.put("note", p.note().replace("non-mated scores", "non-mated searches"));
-            }
-        }
-        double recommended = modality.recommendedThreshold();
-        ObjectNode at = node.putObject("atRecommendedThreshold");
-        at.put("threshold", recommended);
-        put(at, "fpir", curve.falseMatchRate(recommended));
-        put(at, "fnir", curve.falseNonMatchRate(recommended));
-        ArrayNode sweep = node.putArray("sweep");
-        for (double t : SWEEP) {
-            ObjectNode s = sweep.addObject();
-            s.put("threshold", t);
-            put(s, "fpir", curve.falseMatchRate(t));
-            put(s, "fnir", curve.falseNonMatchRate(t));
-        }
-        ArrayNode det = node.putArray("det");
-        for (ErrorCurve.Point p : curve.points(DET_POINTS)) {
-            ObjectNode d = det.addObject();
-            put(d, "threshold", p.threshold());
-            put(d, "fpir", p.falseMatchRate());
-            put(d, "fnir", p.falseNonMatchRate());
-        }
-        histogram(node, curve, "mateAtRank1", "nonMatedTop");
+        curveFigures(node, curve, CurveNames.IDENTIFICATION, FPIR_TARGETS);
     }
 
     private ObjectNode fusionSection(Identities identities, ProbeGalleryScores gallery) {
