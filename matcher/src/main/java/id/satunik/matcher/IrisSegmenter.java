@@ -116,9 +116,11 @@ final class IrisSegmenter {
                 throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                         "no iris found: pupil (r=%.0f) not inside the limbus (r=%.0f)", pupil.r(), iris.r()));
             }
-            double pupilContrast = arcMean(pixels, w, h, pupil, pupil.r() + 3, pupil.r() + 8, FULL_CIRCLE)
-                    - arcMean(pixels, w, h, pupil, 0, pupil.r() * 0.8, FULL_CIRCLE);
-            double pupilDeviation = arcDeviation(pixels, w, h, pupil, 0, pupil.r() * 0.8, FULL_CIRCLE);
+            double[] inside = arcSamples(pixels, w, h, pupil, 0, pupil.r() * 0.8, FULL_CIRCLE);
+            double insideMean = mean(inside);
+            double pupilContrast = mean(arcSamples(pixels, w, h, pupil, pupil.r() + 3, pupil.r() + 8, FULL_CIRCLE))
+                    - insideMean;
+            double pupilDeviation = deviation(inside, insideMean);
             double pupilCoverage = edgeCoverage(pixels, w, h, pupil, FULL_CIRCLE);
             double limbusCoverage = edgeCoverage(pixels, w, h, iris, LIMBUS_ARCS);
             if (pupilContrast < MIN_PUPIL_CONTRAST || pupilCoverage < MIN_PUPIL_COVERAGE
@@ -190,10 +192,9 @@ final class IrisSegmenter {
         return bestScore >= MIN_PUPIL_EDGE ? best : null;
     }
 
-    /** Mean grey level over the ring [r0, r1] around c, on the given arcs (degrees), sampled every 2° and 1 px. */
-    static double arcMean(float[] pixels, int w, int h, Circle c, double r0, double r1, double[] arcs) {
-        double sum = 0;
-        int count = 0;
+    /** Grey levels over the ring [r0, r1] around c, on the given arcs (degrees), sampled every 2° and 1 px. */
+    static double[] arcSamples(float[] pixels, int w, int h, Circle c, double r0, double r1, double[] arcs) {
+        java.util.ArrayList<Double> samples = new java.util.ArrayList<>();
         for (int a = 0; a < arcs.length; a += 2) {
             for (double deg = arcs[a]; deg < arcs[a + 1]; deg += 2) {
                 double cos = Math.cos(Math.toRadians(deg));
@@ -202,36 +203,30 @@ final class IrisSegmenter {
                     double x = c.x() + r * cos;
                     double y = c.y() + r * sin;
                     if (x >= 0 && y >= 0 && x < w - 1 && y < h - 1) {
-                        sum += bilinear(pixels, w, x, y);
-                        count++;
+                        samples.add(bilinear(pixels, w, x, y));
                     }
                 }
             }
         }
-        return count == 0 ? 0 : sum / count;
+        return samples.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Standard deviation of the grey levels over the ring [r0, r1] around c (same sampling as arcMean). */
-    static double arcDeviation(float[] pixels, int w, int h, Circle c, double r0, double r1, double[] arcs) {
-        double mean = arcMean(pixels, w, h, c, r0, r1, arcs);
+    static double mean(double[] samples) {
         double sum = 0;
-        int count = 0;
-        for (int a = 0; a < arcs.length; a += 2) {
-            for (double deg = arcs[a]; deg < arcs[a + 1]; deg += 2) {
-                double cos = Math.cos(Math.toRadians(deg));
-                double sin = Math.sin(Math.toRadians(deg));
-                for (double r = Math.max(0, r0); r <= r1; r += 1) {
-                    double x = c.x() + r * cos;
-                    double y = c.y() + r * sin;
-                    if (x >= 0 && y >= 0 && x < w - 1 && y < h - 1) {
-                        double d = bilinear(pixels, w, x, y) - mean;
-                        sum += d * d;
-                        count++;
-                    }
-                }
-            }
+        for (double v : samples) {
+            sum += v;
         }
-        return count == 0 ? 0 : Math.sqrt(sum / count);
+        return samples.length == 0 ? 0 : sum / samples.length;
+    }
+
+    /** Standard deviation around a mean computed beforehand (two passes, for accuracy). */
+    static double deviation(double[] samples, double mean) {
+        double sum = 0;
+        for (double v : samples) {
+            double d = v - mean;
+            sum += d * d;
+        }
+        return samples.length == 0 ? 0 : Math.sqrt(sum / samples.length);
     }
 
     /** Fraction of the arcs' angles (every 3°) along which the grey level rises by 10+ across the circle (±4 px). */
