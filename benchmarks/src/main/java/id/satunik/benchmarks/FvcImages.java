@@ -14,9 +14,10 @@ import java.util.stream.Stream;
  * (fvc2000-db1b … fvc2002-db4b, 10 fingers × 8 impressions each). {@code DATA} is the benchmarks' {@code data}
  * parameter, by default {@code ../shared/data}: relative to the folder the JVM runs in, i.e. the repository root.
  *
- * <p>Stateless; thread-safe.
+ * <p>Public for the benchmarks of other packages (IdentifyBenchmark lives in the engine's package). Stateless;
+ * thread-safe.
  */
-final class FvcImages {
+public final class FvcImages {
     /** The FVC 'B' databases, in a fixed order. */
     static final List<String> DATABASES = List.of("fvc2000-db1b", "fvc2000-db2b", "fvc2000-db3b", "fvc2000-db4b",
             "fvc2002-db1b", "fvc2002-db2b", "fvc2002-db3b", "fvc2002-db4b");
@@ -25,18 +26,18 @@ final class FvcImages {
     }
 
     /** Every finger of every FVC set, as the folder of its database and its id, database by database. */
-    record Finger(Path database, int id) {
-        Path impression(int impression) {
+    public record Finger(Path database, int id) {
+        public Path impression(int impression) {
             return database.resolve(String.format(Locale.ROOT, "%d_%d.tif", id, impression));
         }
 
         /** FVC2002 DB2 was scanned at 569 dpi, the other sets at (about) 500. */
-        int dpi() {
+        public int dpi() {
             return database.getFileName().toString().equals("fvc2002-db2b") ? 569 : 500;
         }
     }
 
-    static List<Finger> fingers(String data) {
+    public static List<Finger> fingers(String data) {
         Path root = Path.of(data, "fingerprint");
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("no FVC images under " + root.toAbsolutePath()
@@ -56,7 +57,7 @@ final class FvcImages {
     }
 
     /** Distinct valid NIKs for up to 990,000 persons: serial 0001-9999, then the next birth year. */
-    static String nik(int i) {
+    public static String nik(int i) {
         return Nik.parse(String.format(Locale.ROOT, "3507010101%02d%04d", (i / 9999) % 100, i % 9999 + 1)).value();
     }
 }

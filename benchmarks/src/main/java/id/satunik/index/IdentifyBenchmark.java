@@ -7,15 +7,14 @@ import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import id.satunik.Nik;
+import id.satunik.benchmarks.FvcImages;
 import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.FingerprintExtractor;
 import id.satunik.matcher.PersonFingerprints;
 import id.satunik.matcher.PersonProbe;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,14 +71,12 @@ public class IdentifyBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws Exception {
             FingerprintExtractor extractor = new FingerprintExtractor();
-            Path fingerprints = Path.of(data, "fingerprint");
-            List<Path> images;
-            try (var files = Files.walk(fingerprints)) {
-                images = files.filter(p -> p.getFileName().toString().matches("1\\d\\d_[1-7]\\.tif"))
-                        .filter(p -> p.getParent().getFileName().toString().matches("fvc\\d{4}-db\\db")).sorted().toList();
-            }
+            // Impressions 1-7 of every finger of every FVC set; impression 8 stays out for probes.
+            List<Path> images = FvcImages.fingers(data).stream()
+                    .flatMap(f -> IntStream.rangeClosed(1, 7).mapToObj(f::impression)).toList();
             if (images.isEmpty()) {
-                throw new IllegalStateException("no FVC images under " + fingerprints.toAbsolutePath() + ": set -p data=DIR");
+                throw new IllegalStateException("no FVC images under " + Path.of(data, "fingerprint").toAbsolutePath()
+                        + ": set -p data=DIR");
             }
             ExecutorService extractors = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
             templates = new ArrayList<>();
@@ -95,7 +92,7 @@ public class IdentifyBenchmark {
                 }
             }
             extractors.shutdown();
-            Path probeImage = fingerprints.resolve("fvc2002-db1b").resolve("102_8.tif");
+            Path probeImage = Path.of(data, "fingerprint", "fvc2002-db1b", "102_8.tif");
             probe = extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of(probeImage), 500);
         }
 
@@ -157,9 +154,8 @@ public class IdentifyBenchmark {
         public long comparisons;
     }
 
-    /** Distinct valid NIKs for up to 990,000 persons: serial 0001-9999, then the next birth year. */
     static Nik nikOf(int i) {
-        return Nik.parse(String.format(Locale.ROOT, "3507010101%02d%04d", (i / 9999) % 100, i % 9999 + 1));
+        return Nik.parse(FvcImages.nik(i));
     }
 
     /** The engine: parallel chunked search with ranking, as run by dedup and identify. */
