@@ -3,7 +3,9 @@ package id.satunik.index;
 import id.satunik.FingerPosition;
 import id.satunik.matcher.FingerMinutiae;
 import id.satunik.matcher.PreparedFinger;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A probe's fingers as look-up tables for the pre-selection scan, built once per probe: for every finger, which
@@ -59,12 +61,23 @@ final class FingerQuery {
     private final int count;
 
     FingerQuery(List<PreparedFinger> probe) {
+        this(minutiae(probe), true);
+    }
+
+    /** From minutiae directly (synthetic probes, tests); {@code unused} tells the two constructors apart. */
+    FingerQuery(Map<FingerPosition, FingerMinutiae> probe, boolean unused) {
         int n = 0;
-        for (PreparedFinger finger : probe) {
-            fingers[finger.position().ordinal()] = new Finger(finger.minutiae());
+        for (Map.Entry<FingerPosition, FingerMinutiae> finger : probe.entrySet()) {
+            fingers[finger.getKey().ordinal()] = new Finger(finger.getValue());
             n++;
         }
         count = n;
+    }
+
+    private static Map<FingerPosition, FingerMinutiae> minutiae(List<PreparedFinger> probe) {
+        Map<FingerPosition, FingerMinutiae> out = new EnumMap<>(FingerPosition.class);
+        probe.forEach(finger -> out.put(finger.position(), finger.minutiae()));
+        return out;
     }
 
     /** The probe's finger at {@code ordinal} ({@link FingerPosition#ordinal()}), null when it has none there. */
