@@ -1,6 +1,7 @@
 package id.satunik;
 
 import id.satunik.spi.DedupEngineProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
@@ -27,19 +28,37 @@ import java.util.function.Consumer;
 public interface DedupEngine extends AutoCloseable {
 
     /**
-     * Opens (or creates) the gallery in {@code options.store()} with the implementation found on the class
-     * path (module {@code satunik-index}).
+     * Opens (or creates) the gallery in {@code options.store()} with the single-node backend
+     * ({@value DedupEngineProvider#LOCAL}, module {@code satunik-index}).
      *
      * @throws IllegalStateException when no implementation is on the class path or the store cannot be opened
      */
     static DedupEngine open(EngineOptions options) {
-        return provider().open(options);
+        return open(DedupEngineProvider.LOCAL, options);
     }
 
-    private static DedupEngineProvider provider() {
-        return ServiceLoader.load(DedupEngineProvider.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "no SatuNIK engine on the class path: add the id.satunik:satunik-index dependency"));
+    /**
+     * Opens the gallery with the backend of that name: {@value DedupEngineProvider#LOCAL} (one process, module
+     * {@code satunik-index}) or {@code hazelcast} (a cluster member embedded in this process, module
+     * {@code satunik-cluster}). The name picks the backend, never the order of the class path.
+     *
+     * @throws IllegalStateException when no backend of that name is on the class path or it cannot open
+     */
+    static DedupEngine open(String backend, EngineOptions options) {
+        return provider(backend).open(options);
+    }
+
+    private static DedupEngineProvider provider(String backend) {
+        List<String> found = new ArrayList<>();
+        for (DedupEngineProvider provider : ServiceLoader.load(DedupEngineProvider.class)) {
+            if (provider.name().equals(backend)) {
+                return provider;
+            }
+            found.add(provider.name());
+        }
+        throw new IllegalStateException("no SatuNIK backend named '" + backend + "' on the class path (found: "
+                + (found.isEmpty() ? "none; add the id.satunik:satunik-index dependency" : String.join(", ", found))
+                + ")");
     }
 
     /**
@@ -89,7 +108,7 @@ public interface DedupEngine extends AutoCloseable {
      * @throws InvalidInputException when an image is unusable
      */
     static double compare(ImageSource first, ImageSource second, int dpi) {
-        return provider().compare(first, second, dpi);
+        return provider(DedupEngineProvider.LOCAL).compare(first, second, dpi);
     }
 
     /**

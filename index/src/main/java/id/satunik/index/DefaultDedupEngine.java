@@ -362,6 +362,46 @@ final class DefaultDedupEngine implements DedupEngine {
         }
     }
 
+    // Shard hooks: a cluster member runs one engine per shard of its gallery, through GalleryShard.
+
+    /** One shard's 1:N search with a probe prepared elsewhere (the cluster reduces the shards' lists). */
+    List<Candidate> searchShard(SearchProbe probe, int limit, double threshold) {
+        ensureOpen();
+        long start = System.nanoTime();
+        try {
+            return search.search(probe, limit, threshold);
+        } finally {
+            searches.increment();
+            searchNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    /** The person enrolled under {@code nik} in this shard scored against the probe, when there is one. */
+    java.util.Optional<Candidate> scoreHolder(Nik nik, SearchProbe probe) {
+        ensureOpen();
+        return store.get(nik).map(person -> rescoring.score(probe, person));
+    }
+
+    boolean holds(Nik nik) {
+        ensureOpen();
+        return store.contains(nik);
+    }
+
+    /** Adds a person decided elsewhere (the cluster's claim); false when the NIK is already in this shard. */
+    boolean addIfAbsent(PreparedRecord.Ready ready) {
+        enrollment.lock();
+        try {
+            ensureOpen();
+            if (store.contains(ready.nik())) {
+                return false;
+            }
+            add(ready);
+            return true;
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
     @Override
     public String toString() {
         return "DedupEngine[" + options.store() + ", " + fingerIndex.size() + " persons in the finger index]";

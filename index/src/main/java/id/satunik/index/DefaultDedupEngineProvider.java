@@ -11,6 +11,11 @@ import id.satunik.spi.DedupEngineProvider;
  */
 public final class DefaultDedupEngineProvider implements DedupEngineProvider {
     @Override
+    public String name() {
+        return LOCAL;
+    }
+
+    @Override
     public DedupEngine open(EngineOptions options) {
         return DefaultDedupEngine.open(options);
     }

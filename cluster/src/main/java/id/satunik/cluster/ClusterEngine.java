@@ -1,0 +1,362 @@
+package id.satunik.cluster;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
+import id.satunik.Candidate;
+import id.satunik.DedupDecision;
+import id.satunik.DedupEngine;
+import id.satunik.EngineOptions;
+import id.satunik.EnrollmentRecord;
+import id.satunik.GalleryStats;
+import id.satunik.InvalidInputException;
+import id.satunik.Nik;
+import id.satunik.index.GalleryShard;
+import id.satunik.index.ShardRecord;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The dedup engine over a Hazelcast cluster, as a client ({@link #client}) or inside a member
+ * ({@link #embedded}); the same contract and the same decisions as the single-node engine.
+ *
+ * <ul>
+ *   <li>Extraction: each record goes to a member (round robin), comes back as templates; decisions still follow
+ *   the input order. A member lost with records in flight: they are extracted again elsewhere.</li>
+ *   <li>Search: scatter-gather. Every member searches the shards of the partitions it owns with the single-node
+ *   search and reduces; this coordinator merges the lists with the same reduce. It checks that every partition
+ *   was searched (a search that ran while a member was lost or partitions moved is repeated).</li>
+ *   <li>The decide-and-enroll step holds the cluster-wide enrollment lock (an IMap key lock, released by
+ *   Hazelcast when its holder leaves), so two coordinators submitting one person under two NIKs cannot both
+ *   enroll: the second searches after the first's claim. The NIK itself is claimed atomically on its
+ *   partition's owner ({@link ClaimProcessor}).</li>
+ * </ul>
+ *
+ * <p>Thread-safe: concurrent calls extract in parallel; decisions are serialised cluster-wide.
+ */
+public final class ClusterEngine implements DedupEngine {
+    private static final long RETRY_MILLIS = 200;
+    private static final long GIVE_UP_MILLIS = 120_000;
+    private static final String ENROLLMENT = "enrollment";
+
+    private final HazelcastInstance hazelcast;
+    private final ClusterMember embeddedMember;
+    private final EngineOptions options;
+    private final IMap<String, byte[]> persons;
+    private final IMap<String, String> locks;
+    private final IExecutorService searchers;
+    private final IExecutorService extractors;
+    private volatile boolean closed;
+
+    private ClusterEngine(HazelcastInstance hazelcast, ClusterMember embeddedMember, EngineOptions options) {
+        this.hazelcast = hazelcast;
+        this.embeddedMember = embeddedMember;
+        this.options = options;
+        this.persons = hazelcast.getMap(HazelcastConfigs.PERSONS);
+        this.locks = hazelcast.getMap(HazelcastConfigs.LOCKS);
+        this.searchers = hazelcast.getExecutorService(HazelcastConfigs.SEARCH);
+        this.extractors = hazelcast.getExecutorService(HazelcastConfigs.EXTRACT);
+    }
+
+    /** Connects to a running cluster as a client; {@code options} gives threshold and candidate limit. */
+    public static ClusterEngine client(ClusterOptions cluster, EngineOptions options) {
+        return new ClusterEngine(HazelcastClient.newHazelcastClient(HazelcastConfigs.client(cluster)), null, options);
+    }
+
+    /** Starts a member in this process (shards in {@code options.store()}) and uses it as coordinator. */
+    public static ClusterEngine embedded(ClusterOptions cluster, EngineOptions options) {
+        ClusterMember member = ClusterMember.start(cluster.withThreads(options.threads()), options.store());
+        return new ClusterEngine(member.hazelcast(), member, options);
+    }
+
+    @Override
+    public DedupDecision dedup(EnrollmentRecord record) {
+        List<DedupDecision> out = new ArrayList<>(1);
+        dedupAll(List.of(record), out::add);
+        return out.getFirst();
+    }
+
+    @Override
+    public void dedupAll(List<EnrollmentRecord> records, Consumer<DedupDecision> sink) {
+        ensureOpen();
+        Deque<Pending> pending = new ArrayDeque<>();
+        int next = 0;
+        int window = Math.max(2, 2 * options.threads() * Math.max(1, hazelcast.getCluster().getMembers().size()));
+        for (int i = 0; i < records.size(); i++) {
+            while (next < records.size() && pending.size() < window) {
+                pending.add(submit(new ExtractTask(records.get(next), true), next));
+                next++;
+            }
+            Pending head = pending.poll();
+            ExtractTask.Result result = extracted(head);
+            EnrollmentRecord record = records.get(i);
+            sink.accept(result.refusal() != null ? new DedupDecision.Rejected(record.nik(), result.refusal())
+                    : decide(result.record()));
+        }
+    }
+
+    @Override
+    public DedupDecision enroll(EnrollmentRecord record) {
+        ensureOpen();
+        ExtractTask.Result result = extracted(submit(new ExtractTask(record, true), 0));
+        if (result.refusal() != null) {
+            return new DedupDecision.Rejected(record.nik(), result.refusal());
+        }
+        ShardRecord person = RecordCodec.decode(result.record());
+        return withEnrollmentLock(() -> claim(person.nik(), result.record())
+                ? new DedupDecision.Enrolled(person.nik(), person.dropped())
+                : new DedupDecision.Rejected(record.nik(), "NIK " + person.nik()
+                        + " is already enrolled; nothing changed (use dedup to check a re-submission)"));
+    }
+
+    @Override
+    public List<Candidate> identify(EnrollmentRecord probe) {
+        ensureOpen();
+        probe.validateSamples();
+        ExtractTask.Result result;
+        try {
+            result = extracted(submit(new ExtractTask(probe, false), 0));
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw e;
+        }
+        List<Candidate> ranked = scatter(result.record(), null, Double.POSITIVE_INFINITY).candidates();
+        return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
+    }
+
+    @Override
+    public long comparisons() {
+        return 0;
+    }
+
+    @Override
+    public double threshold() {
+        return options.threshold();
+    }
+
+    /** Persons in the replicated map; fingerprints and file bytes summed over the members' owned shards. */
+    @Override
+    public GalleryStats stats() {
+        ensureOpen();
+        long fingers = 0;
+        Map<String, Long> files = new LinkedHashMap<>();
+        for (MemberStats member : members()) {
+            fingers += member.fingerprints();
+            files.put(member.member(), member.bytes());
+        }
+        return new GalleryStats(persons.size(), fingers, files);
+    }
+
+    /** What every member holds: shards, persons, backups. */
+    public List<MemberStats> members() {
+        List<MemberStats> out = new ArrayList<>();
+        for (Future<MemberStats> f : searchers.submitToAllMembers(new StatsTask()).values()) {
+            out.add(await(f));
+        }
+        out.sort(java.util.Comparator.comparing(MemberStats::member));
+        return out;
+    }
+
+    /** Persons enrolled cluster-wide (the replicated map's size). */
+    public long persons() {
+        return persons.size();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (embeddedMember != null) {
+            embeddedMember.close();
+        } else {
+            hazelcast.shutdown();
+        }
+    }
+
+    /** Search, the one-NIK rule, claim: one decision at a time cluster-wide. */
+    private DedupDecision decide(byte[] recordBytes) {
+        ShardRecord record = RecordCodec.decode(recordBytes);
+        Nik nik = Nik.parse(record.nik());
+        return withEnrollmentLock(() -> {
+            while (true) {
+                Outcome outcome = scatter(recordBytes, record.nik(), options.threshold());
+                DedupDecision decision = DedupDecision.decide(nik, outcome.holder(), outcome.candidates(),
+                        options.threshold(), record.dropped());
+                if (!(decision instanceof DedupDecision.Enrolled) || claim(record.nik(), recordBytes)) {
+                    return decision;
+                }
+                // The NIK was claimed outside the lock (cannot happen between SatuNIK coordinators): decide again.
+            }
+        });
+    }
+
+    private record Outcome(List<Candidate> candidates, Candidate holder) {
+    }
+
+    /**
+     * Every member searches its owned shards; the lists are merged with the single-node reduce. Repeated until
+     * one round has covered every partition (a member lost mid-search, partitions on the move).
+     */
+    private Outcome scatter(byte[] probe, String nik, double threshold) {
+        int partitions = hazelcast.getPartitionService().getPartitions().size();
+        long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
+        RuntimeException last = null;
+        while (System.currentTimeMillis() < deadline) {
+            ensureOpen();
+            try {
+                Map<Member, Future<ShardResult>> futures = searchers.submitToAllMembers(
+                        new SearchTask(probe, nik, options.candidateLimit(), threshold));
+                Set<Integer> covered = new HashSet<>();
+                Map<Nik, Candidate> unique = new TreeMap<>();
+                Candidate holder = null;
+                for (Future<ShardResult> future : futures.values()) {
+                    ShardResult result = future.get(GIVE_UP_MILLIS, TimeUnit.MILLISECONDS);
+                    covered.addAll(result.partitions());
+                    for (WireCandidate c : result.candidates()) {
+                        Candidate candidate = c.candidate();
+                        unique.put(candidate.nik(), candidate);   // a partition reported twice while it moves
+                    }
+                    if (result.holder() != null) {
+                        holder = result.holder().candidate();
+                    }
+                }
+                if (covered.size() == partitions) {
+                    return new Outcome(GalleryShard.reduce(List.of(unique.values()), options.candidateLimit(),
+                            threshold), holder);
+                }
+                last = new IllegalStateException("search covered " + covered.size() + " of " + partitions
+                        + " partitions");
+            } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                last = new IllegalStateException("search round failed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("search interrupted", e);
+            }
+            pause();
+        }
+        throw new IllegalStateException("no complete search within " + GIVE_UP_MILLIS + " ms", last);
+    }
+
+    /** Claims the NIK for these bytes; true when they hold it now (first claim, or a retried one). */
+    private boolean claim(String nik, byte[] person) {
+        long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
+        while (true) {
+            try {
+                return persons.executeOnKey(nik, new ClaimProcessor(person)) == ClaimProcessor.Outcome.CLAIMED;
+            } catch (RuntimeException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                pause();   // the owner was lost: the claim is idempotent, try its new owner
+            }
+        }
+    }
+
+    private <T> T withEnrollmentLock(java.util.function.Supplier<T> body) {
+        long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
+        while (true) {
+            try {
+                locks.lock(ENROLLMENT);
+                break;
+            } catch (RuntimeException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+        try {
+            return body.get();
+        } finally {
+            try {
+                locks.unlock(ENROLLMENT);
+            } catch (RuntimeException e) {
+                // The lock's member was lost and with it this holder's lock; nothing else to release.
+            }
+        }
+    }
+
+    private record Pending(ExtractTask task, Future<ExtractTask.Result> future) {
+    }
+
+    private Pending submit(ExtractTask task, int index) {
+        List<Member> members = new ArrayList<>(hazelcast.getCluster().getMembers());
+        return new Pending(task, extractors.submitToMember(task, members.get(Math.floorMod(index, members.size()))));
+    }
+
+    /** The extraction's result; a record whose member was lost is extracted again on another. */
+    private ExtractTask.Result extracted(Pending pending) {
+        long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
+        Pending current = pending;
+        int attempt = 1;
+        while (true) {
+            try {
+                return current.future().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (RuntimeException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+            }
+            pause();
+            current = submit(current.task(), attempt++);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("cluster engine is closed");
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterEngine[" + hazelcast.getConfig().getClusterName() + "]";
+    }
+}

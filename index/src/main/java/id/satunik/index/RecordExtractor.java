@@ -1,0 +1,75 @@
+package id.satunik.index;
+
+import id.satunik.DedupDecision;
+import id.satunik.EnrollmentRecord;
+import id.satunik.EyePosition;
+import id.satunik.FingerPosition;
+import id.satunik.ImageSource;
+import id.satunik.InvalidInputException;
+import id.satunik.UnusableSampleException;
+import id.satunik.matcher.FingerTemplate;
+import id.satunik.matcher.FingerprintExtractor;
+import id.satunik.matcher.IrisExtractor;
+import id.satunik.matcher.IrisTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validation and extraction of one record into a {@link ShardRecord}, for a backend that extracts on one
+ * process and searches on others. Same rules and messages as the single-node engine: an unusable sample is
+ * dropped with its reason, a record without any usable sample is refused.
+ *
+ * <p>Thread-safe: the extractors are.
+ */
+public final class RecordExtractor {
+    private final FingerprintExtractor fingers = new FingerprintExtractor();
+    private final IrisExtractor irises = new IrisExtractor();
+
+    /**
+     * Extracts every sample of an enrollment ({@code enrollment}: the NIK is validated) or of a search probe.
+     *
+     * @throws InvalidInputException naming the record and the problem
+     */
+    public ShardRecord extract(EnrollmentRecord record, boolean enrollment) {
+        String subject;
+        if (enrollment) {
+            subject = "record " + record.validate();
+        } else {
+            record.validateSamples();
+            subject = "probe";
+        }
+        List<FingerTemplate> templates = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<FingerPosition, ImageSource> finger : record.fingers().entrySet()) {
+            try {
+                templates.add(fingers.prepare(finger.getKey(), finger.getValue(), record.dpi()).stored());
+            } catch (UnusableSampleException e) {
+                dropped.add(e.getMessage());
+            }
+        }
+        List<IrisTemplate> eyes = new ArrayList<>();
+        for (Map.Entry<EyePosition, ImageSource> eye : record.irises().entrySet()) {
+            try {
+                eyes.add(irises.extract(eye.getKey(), eye.getValue()));
+            } catch (UnusableSampleException e) {
+                dropped.add(e.getMessage());
+            }
+        }
+        if (templates.isEmpty() && eyes.isEmpty()) {
+            String what = record.irises().isEmpty() ? "finger" : record.fingers().isEmpty() ? "iris" : "finger or iris";
+            throw new InvalidInputException(subject, "no usable " + what + ": " + String.join("; ", dropped));
+        }
+        return new ShardRecord(record.nik(), record.name(), record.birthDate(), record.sex(), record.region(),
+                templates, eyes, dropped);
+    }
+
+    /** The decision for an enrollment that {@link #extract} refused, worded as the single-node engine's. */
+    public static DedupDecision.Rejected refusal(EnrollmentRecord record, RuntimeException e) {
+        if (e instanceof InvalidInputException) {
+            return new DedupDecision.Rejected(record.nik(), e.getMessage());
+        }
+        return new DedupDecision.Rejected(record.nik(), "record " + record.nik()
+                + ": could not be processed (" + e + "); nothing enrolled");
+    }
+}
