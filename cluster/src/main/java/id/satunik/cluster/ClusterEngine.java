@@ -172,6 +172,11 @@ public final class ClusterEngine implements DedupEngine {
         return out;
     }
 
+    /** Members in the cluster now. */
+    public int memberCount() {
+        return hazelcast.getCluster().getMembers().size();
+    }
+
     /** Persons enrolled cluster-wide (the replicated map's size). */
     public long persons() {
         return persons.size();
@@ -195,7 +200,7 @@ public final class ClusterEngine implements DedupEngine {
         ShardRecord record = RecordCodec.decode(recordBytes);
         Nik nik = Nik.parse(record.nik());
         return withEnrollmentLock(() -> {
-            while (true) {
+            for (int attempt = 1; ; attempt++) {
                 Outcome outcome = scatter(recordBytes, record.nik(), options.threshold());
                 DedupDecision decision = DedupDecision.decide(nik, outcome.holder(), outcome.candidates(),
                         options.threshold(), record.dropped());
@@ -203,6 +208,10 @@ public final class ClusterEngine implements DedupEngine {
                     return decision;
                 }
                 // The NIK was claimed outside the lock (cannot happen between SatuNIK coordinators): decide again.
+                if (attempt == 3) {
+                    throw new IllegalStateException("NIK " + nik + " is claimed in the persons map but no shard "
+                            + "holds it: the member shards are out of step with the map");
+                }
             }
         });
     }

@@ -55,6 +55,7 @@ final class HazelcastConfigs {
         config.setClusterName(options.name());
         common(config.getProperties());
         config.getNetworkConfig().setAddresses(options.join());
+        config.setProperty("hazelcast.client.statistics.enabled", "false");
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(60_000);
         return config;
     }

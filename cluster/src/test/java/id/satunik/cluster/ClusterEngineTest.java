@@ -1,0 +1,268 @@
+package id.satunik.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.satunik.Candidate;
+import id.satunik.DedupDecision;
+import id.satunik.DedupDecision.Kind;
+import id.satunik.DedupEngine;
+import id.satunik.EngineOptions;
+import id.satunik.EnrollmentRecord;
+import id.satunik.EyePosition;
+import id.satunik.FingerPosition;
+import id.satunik.ImageSource;
+import id.satunik.testing.SharedData;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three members in separate JVMs on loopback, this JVM a client: real FVC fingers and CASIA-Iris-Interval eyes
+ * deduplicated through the cluster decide as the single-node engine does on the same records; two coordinators
+ * racing with one person under two NIKs enroll it once; a member killed with kill -9 in the middle of a batch
+ * loses no person, and after it returns the cluster re-balances onto it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterEngineTest {
+    private static final int PARTITIONS = 12;
+    private static final String DB = "fvc2002-db1b";
+
+    @TempDir
+    static Path dir;
+    private final List<MemberProcess> members = new ArrayList<>();
+    private ClusterOptions cluster;
+    private DedupEngine single;
+    private ClusterEngine engine;
+
+    /** Held, so that the level sticks: the client's connection news are not this test's output. */
+    private static final java.util.logging.Logger HAZELCAST = java.util.logging.Logger.getLogger("com.hazelcast");
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        HAZELCAST.setLevel(java.util.logging.Level.WARNING);
+        int[] ports = freePorts(3);
+        String join = java.util.Arrays.stream(ports).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+        String name = "satunik-test-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            members.add(new MemberProcess(dir.resolve("member" + i), name, ports[i], join, PARTITIONS));
+        }
+        for (MemberProcess m : members) {
+            m.start();
+        }
+        for (MemberProcess m : members) {
+            m.awaitReady(120_000);
+        }
+        cluster = ClusterOptions.of(name, join).withPartitions(PARTITIONS);
+        EngineOptions options = EngineOptions.at(dir.resolve("single")).withThreads(2).withCapacity(1_000);
+        engine = ClusterEngine.client(cluster, options);
+        awaitMembers(engine, 3);
+        single = DedupEngine.open(options);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
+        if (single != null) {
+            single.close();
+        }
+        for (MemberProcess m : members) {
+            m.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void fingersAndIrisesDecideAsOnOneNode() {
+        List<EnrollmentRecord> batch = new ArrayList<>();
+        for (int f = 0; f < 5; f++) {
+            batch.add(finger(nik(100 + f), DB, 101 + f, 1));   // first recording
+        }
+        for (int f = 0; f < 5; f++) {
+            batch.add(finger(nik(200 + f), DB, 101 + f, 2));   // same finger, another NIK: duplicate
+        }
+        batch.add(finger(nik(100), DB, 101, 3));              // own NIK again: re-submission
+        batch.add(finger(nik(101), DB, 101, 4));              // finger 101 under finger 102's NIK: conflict
+        batch.add(finger("12345", DB, 101, 1));               // malformed NIK: rejected, batch goes on
+        int[] subjects = {1, 2, 7};
+        for (int p = 0; p < subjects.length; p++) {
+            batch.add(eyes(nik(300 + p), subjects[p], 1));
+        }
+        batch.add(eyes(nik(399), subjects[1], 3));            // subject 2's eyes under a new NIK: duplicate
+
+        List<DedupDecision> expected = new ArrayList<>();
+        single.dedupAll(batch, expected::add);
+        List<DedupDecision> actual = new ArrayList<>();
+        engine.dedupAll(batch, actual::add);
+
+        assertSameDecisions(expected, actual);
+        assertEquals(Kind.ENROLLED, actual.getFirst().kind());
+        assertEquals(Kind.DUPLICATE, actual.get(5).kind(), actual.get(5).toString());
+        assertEquals(Kind.ALREADY_ENROLLED, actual.get(10).kind());
+        assertEquals(Kind.NIK_CONFLICT, actual.get(11).kind());
+        assertEquals(Kind.REJECTED, actual.get(12).kind());
+        assertEquals(Kind.DUPLICATE, actual.getLast().kind(), actual.getLast().toString());
+        assertEquals(single.stats().persons(), engine.persons());
+
+        EnrollmentRecord probe = finger(null, DB, 103, 5);
+        assertEquals(describe(single.identify(probe)), describe(engine.identify(probe)),
+                "identify ranks the same candidates with the same scores");
+    }
+
+    @Test
+    @Order(2)
+    void twoCoordinatorsRacingWithOnePersonUnderTwoNiksEnrollItOnce() throws Exception {
+        try (ClusterEngine other = ClusterEngine.client(cluster, EngineOptions.at(dir.resolve("unused"))
+                .withThreads(2))) {
+            for (int round = 0; round < 2; round++) {
+                EnrollmentRecord a = finger(nik(500 + round), "fvc2002-db2b", 101 + round, 1);
+                EnrollmentRecord b = finger(nik(600 + round), "fvc2002-db2b", 101 + round, 2);
+                CompletableFuture<DedupDecision> first = CompletableFuture.supplyAsync(() -> engine.dedup(a));
+                CompletableFuture<DedupDecision> second = CompletableFuture.supplyAsync(() -> other.dedup(b));
+                List<Kind> kinds = List.of(first.get().kind(), second.get().kind());
+                assertEquals(1, kinds.stream().filter(k -> k == Kind.ENROLLED).count(), kinds.toString());
+                assertEquals(1, kinds.stream().filter(k -> k == Kind.DUPLICATE).count(), kinds.toString());
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aMemberKilledMidBatchLosesNoPersonAndRejoins() throws Exception {
+        long before = engine.persons();
+        List<EnrollmentRecord> batch = new ArrayList<>();
+        for (int f = 0; f < 6; f++) {
+            batch.add(finger(nik(700 + f), "fvc2000-db2b", 101 + f, 1));
+        }
+        for (int f = 0; f < 6; f++) {
+            batch.add(finger(nik(800 + f), "fvc2000-db2b", 101 + f, 2));
+        }
+        List<DedupDecision> expected = new ArrayList<>();
+        single.dedupAll(batch, expected::add);
+        List<DedupDecision> actual = new ArrayList<>();
+        MemberProcess victim = members.get(2);
+        engine.dedupAll(batch, d -> {
+            actual.add(d);
+            if (actual.size() == 3) {
+                try {
+                    victim.kill();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        assertSameDecisions(expected, actual);
+        long enrolled = actual.stream().filter(d -> d.kind() == Kind.ENROLLED).count();
+        assertTrue(enrolled >= 6, "the six first recordings at least: " + actual);
+        assertEquals(before + enrolled, engine.persons(), "no person lost or doubled");
+        // Every person is still found on the two survivors: a re-submission under its NIK meets its holder.
+        for (int f = 0; f < 6; f += 2) {
+            EnrollmentRecord again = finger(nik(700 + f), "fvc2000-db2b", 101 + f, 3);
+            DedupDecision decided = engine.dedup(again);
+            assertTrue(decided.kind() == Kind.ALREADY_ENROLLED || decided.kind() == Kind.NIK_CONFLICT,
+                    decided.toString());
+            assertSameDecisions(List.of(single.dedup(again)), List.of(decided));
+        }
+        awaitMembers(engine, 2);
+
+        victim.start();
+        victim.awaitReady(120_000);
+        awaitMembers(engine, 3);
+        long deadline = System.currentTimeMillis() + 120_000;
+        List<MemberStats> stats = engine.members();
+        while (!balanced(stats, engine.persons()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            stats = engine.members();
+        }
+        assertTrue(balanced(stats, engine.persons()), "re-balanced onto the returned member: " + stats);
+        EnrollmentRecord late = finger(nik(900), "fvc2000-db2b", 101, 4);
+        assertSameDecisions(List.of(single.dedup(late)), List.of(engine.dedup(late)));
+    }
+
+    /** Three members, each owning shards, every person in exactly one owned shard and backed up once. */
+    private static boolean balanced(List<MemberStats> stats, long persons) {
+        return stats.size() == 3 && stats.stream().allMatch(s -> s.shards() > 0)
+                && stats.stream().mapToLong(MemberStats::persons).sum() == persons
+                && stats.stream().mapToLong(MemberStats::ownedEntries).sum() == persons
+                && stats.stream().mapToLong(MemberStats::backupEntries).sum() == persons;
+    }
+
+    private static void assertSameDecisions(List<DedupDecision> expected, List<DedupDecision> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            DedupDecision e = expected.get(i);
+            DedupDecision a = actual.get(i);
+            assertEquals(e.kind(), a.kind(), "record " + i + ": " + a);
+            assertEquals(e.nik(), a.nik(), "input order");
+            assertEquals(e.reason(), a.reason(), "record " + i);
+            assertEquals(describe(e.matches()), describe(a.matches()), "record " + i);
+        }
+    }
+
+    private static List<String> describe(List<Candidate> candidates) {
+        return candidates.stream().map(c -> String.format(Locale.ROOT, "%s %.6f %s %s", c.nik(), c.score(),
+                c.fingerScores(), c.irisScores())).toList();
+    }
+
+    private static void awaitMembers(ClusterEngine engine, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (engine.memberCount() != count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(count, engine.memberCount());
+    }
+
+    private static String nik(int serial) {
+        return String.format(Locale.ROOT, "350701010190%04d", serial);
+    }
+
+    private static EnrollmentRecord finger(String nik, String db, int finger, int impression) {
+        return EnrollmentRecord.builder(nik)
+                .finger(FingerPosition.RIGHT_THUMB, ImageSource.of(SharedData.fvc(db, finger, impression))).build();
+    }
+
+    private static EnrollmentRecord eyes(String nik, int subject, int image) {
+        return EnrollmentRecord.builder(nik)
+                .iris(EyePosition.RIGHT, eye(subject, 'R', image))
+                .iris(EyePosition.LEFT, eye(subject, 'L', image)).build();
+    }
+
+    private static ImageSource eye(int subject, char side, int image) {
+        return ImageSource.of(SharedData.root().resolve("iris/casia-iris-interval")
+                .resolve(String.format(Locale.ROOT, "S1%03d%c%02d.jpg", subject, side, image)));
+    }
+
+    private static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+        return ports;
+    }
+}

@@ -1,0 +1,78 @@
+package id.satunik.cluster;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A cluster member in its own JVM (this test's class path and JVM flags), its output in a log file. */
+final class MemberProcess {
+    private final Path store;
+    private final Path log;
+    private final List<String> command;
+    private Process process;
+
+    MemberProcess(Path store, String cluster, int port, String join, int partitions) {
+        this.store = store;
+        this.log = store.resolveSibling(store.getFileName() + ".log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-") || arg.startsWith("--enable-native") || arg.startsWith("--sun-misc")
+                    || arg.startsWith("-Dchronicle")) {
+                cmd.add(arg);
+            }
+        }
+        cmd.addAll(List.of("-Xmx600m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                ClusterMember.class.getName(), "--store", store.toString(), "--cluster", cluster,
+                "--port", Integer.toString(port), "--join", join, "--partitions", Integer.toString(partitions),
+                "--threads", "2", "--shard-capacity", "200"));
+        this.command = List.copyOf(cmd);
+    }
+
+    void start() throws IOException {
+        Files.deleteIfExists(log);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits for the member's ready line. */
+    void awaitReady(long millis) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains("MEMBER READY")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("member exited: " + tail());
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("member not ready in " + millis + " ms: " + tail());
+    }
+
+    /** kill -9: no shutdown hook, no goodbye to the cluster. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    String tail() {
+        try {
+            String text = Files.exists(log) ? Files.readString(log) : "(no log)";
+            return text.substring(Math.max(0, text.length() - 3000));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+}
