@@ -2,7 +2,10 @@ package id.satunik.cli;
 
 import id.satunik.DedupEngine;
 import id.satunik.GalleryStats;
+import id.satunik.cluster.ClusterEngine;
+import id.satunik.cluster.MemberStats;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,10 +28,27 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         store.requireExisting();
         GalleryStats stats;
+        List<MemberStats> members = List.of();
         try (DedupEngine engine = store.open()) {
             stats = engine.stats();
+            if (engine instanceof ClusterEngine cluster) {
+                members = cluster.members();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (store.cluster != null) {
+            out.printf(Locale.ROOT, "cluster       %s (%d members)%n", store.cluster, members.size());
+            out.printf(Locale.ROOT, "persons       %,d%n", stats.persons());
+            out.printf(Locale.ROOT, "fingerprints  %,d%n", stats.fingerprints());
+            out.printf(Locale.ROOT, "%-24s %7s %12s %12s %12s %10s%n", "member", "shards", "persons", "owned",
+                    "backups", "files");
+            for (MemberStats m : members) {
+                out.printf(Locale.ROOT, "%-24s %7d %,12d %,12d %,12d %10s%n", m.member(), m.shards(), m.persons(),
+                        m.ownedEntries(), m.backupEntries(), humanBytes(m.bytes()));
+            }
+            out.flush();
+            return 0;
+        }
         out.printf(Locale.ROOT, "store         %s%n", store.store);
         out.printf(Locale.ROOT, "persons       %,d%n", stats.persons());
         out.printf(Locale.ROOT, "fingerprints  %,d%n", stats.fingerprints());

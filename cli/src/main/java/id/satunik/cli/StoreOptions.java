@@ -2,6 +2,8 @@ package id.satunik.cli;
 
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
+import id.satunik.cluster.ClusterEngine;
+import id.satunik.cluster.ClusterOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -35,6 +37,15 @@ final class StoreOptions {
                     + "the pre-selection by the compact finger index.")
     boolean exhaustive;
 
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Run against the SatuNIK cluster of this name as a client (see satunik member and --join); "
+                    + "--store is then not opened.")
+    String cluster;
+
+    @Option(names = "--join", paramLabel = "HOST:PORT,...", defaultValue = "127.0.0.1:5701",
+            description = "Members of the cluster to connect to. Default: ${DEFAULT-VALUE}.")
+    String join;
+
     EngineOptions engineOptions() {
         try {
             EngineOptions options = EngineOptions.at(store).withThreshold(threshold).withExhaustive(exhaustive);
@@ -52,6 +63,9 @@ final class StoreOptions {
 
     /** For the reading commands: a mistyped --store must not create an empty store. */
     void requireExisting() {
+        if (cluster != null) {
+            return;
+        }
         if (!Files.isDirectory(store)) {
             throw new CliFailure("no store at " + store + " (dedup or enroll create one; see --store)");
         }
@@ -59,6 +73,13 @@ final class StoreOptions {
 
     /** @throws CliFailure when the store cannot be opened (unreadable, corrupt, locked by another process) */
     DedupEngine open() {
+        if (cluster != null) {
+            try {
+                return ClusterEngine.client(ClusterOptions.of(cluster, join), engineOptions());
+            } catch (RuntimeException e) {
+                throw new CliFailure("cannot reach cluster " + cluster + " at " + join + ": " + Problems.message(e), e);
+            }
+        }
         return open(engineOptions());
     }
 

@@ -13,6 +13,7 @@ import id.satunik.EnrollmentRecord;
 import id.satunik.GalleryStats;
 import id.satunik.InvalidInputException;
 import id.satunik.Nik;
+import id.satunik.SearchStatistics;
 import id.satunik.index.GalleryShard;
 import id.satunik.index.ShardRecord;
 import java.util.ArrayDeque;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +61,10 @@ public final class ClusterEngine implements DedupEngine {
     private final IMap<String, String> locks;
     private final IExecutorService searchers;
     private final IExecutorService extractors;
+    private final LongAdder extractionNanos = new LongAdder();
+    private final LongAdder searchNanos = new LongAdder();
+    private final LongAdder decisionNanos = new LongAdder();
+    private final LongAdder searches = new LongAdder();
     private volatile boolean closed;
 
     private ClusterEngine(HazelcastInstance hazelcast, ClusterMember embeddedMember, EngineOptions options) {
@@ -139,9 +145,25 @@ public final class ClusterEngine implements DedupEngine {
         return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
     }
 
+    /** Biometric comparisons made by the members' shards since each member started. */
     @Override
     public long comparisons() {
-        return 0;
+        ensureOpen();
+        return members().stream().mapToLong(MemberStats::comparisons).sum();
+    }
+
+    /**
+     * This coordinator's time split: extraction (members' time, summed), search (wall time of each scatter-gather
+     * round trip, the members' shard searches included), decision (lock, rule and claim); gallery work summed
+     * over the members (since each started).
+     */
+    @Override
+    public SearchStatistics statistics() {
+        ensureOpen();
+        List<MemberStats> members = members();
+        return new SearchStatistics(extractionNanos.sum(), searchNanos.sum(), decisionNanos.sum(), searches.sum(),
+                members.stream().mapToLong(MemberStats::indexEntries).sum(),
+                members.stream().mapToLong(MemberStats::personsRescored).sum(), 0);
     }
 
     @Override
@@ -199,6 +221,16 @@ public final class ClusterEngine implements DedupEngine {
     private DedupDecision decide(byte[] recordBytes) {
         ShardRecord record = RecordCodec.decode(recordBytes);
         Nik nik = Nik.parse(record.nik());
+        long start = System.nanoTime();
+        long searched = searchNanos.sum();
+        try {
+            return decideLocked(recordBytes, record, nik);
+        } finally {
+            decisionNanos.add(System.nanoTime() - start - (searchNanos.sum() - searched));
+        }
+    }
+
+    private DedupDecision decideLocked(byte[] recordBytes, ShardRecord record, Nik nik) {
         return withEnrollmentLock(() -> {
             for (int attempt = 1; ; attempt++) {
                 Outcome outcome = scatter(recordBytes, record.nik(), options.threshold());
@@ -224,6 +256,16 @@ public final class ClusterEngine implements DedupEngine {
      * one round has covered every partition (a member lost mid-search, partitions on the move).
      */
     private Outcome scatter(byte[] probe, String nik, double threshold) {
+        long start = System.nanoTime();
+        try {
+            return scatterRounds(probe, nik, threshold);
+        } finally {
+            searches.increment();
+            searchNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private Outcome scatterRounds(byte[] probe, String nik, double threshold) {
         int partitions = hazelcast.getPartitionService().getPartitions().size();
         long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
         RuntimeException last = null;
@@ -317,7 +359,9 @@ public final class ClusterEngine implements DedupEngine {
         int attempt = 1;
         while (true) {
             try {
-                return current.future().get();
+                ExtractTask.Result result = current.future().get();
+                extractionNanos.add(result.nanos());
+                return result;
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof InvalidInputException invalid) {
                     throw invalid;

@@ -32,8 +32,11 @@ final class ExtractTask implements Callable<ExtractTask.Result>, Serializable {
     private final Map<FingerPosition, Image> fingers = new EnumMap<>(FingerPosition.class);
     private final Map<EyePosition, Image> irises = new EnumMap<>(EyePosition.class);
 
-    /** The outcome: {@code record} bytes, or {@code refusal} (the single-node engine's wording). */
-    record Result(byte[] record, String refusal) implements Serializable {
+    /**
+     * The outcome: {@code record} bytes, or {@code refusal} (the single-node engine's wording), and the member's
+     * time for it.
+     */
+    record Result(byte[] record, String refusal, long nanos) implements Serializable {
     }
 
     private record Image(String name, byte[] bytes) implements Serializable {
@@ -73,14 +76,16 @@ final class ExtractTask implements Callable<ExtractTask.Result>, Serializable {
 
     @Override
     public Result call() {
+        long start = System.nanoTime();
         EnrollmentRecord record = record();
         try {
-            return new Result(RecordCodec.encode(EXTRACTOR.extract(record, enrollment)), null);
+            return new Result(RecordCodec.encode(EXTRACTOR.extract(record, enrollment)), null,
+                    System.nanoTime() - start);
         } catch (RuntimeException e) {
             if (!enrollment) {
                 throw e;
             }
-            return new Result(null, RecordExtractor.refusal(record, e).reason());
+            return new Result(null, RecordExtractor.refusal(record, e).reason(), System.nanoTime() - start);
         }
     }
 }

@@ -190,7 +190,7 @@ final class MemberShards implements AutoCloseable {
                 GalleryShard.reduce(lists, limit, threshold), holder);
     }
 
-    /** Persons, fingerprints and files of the shards this member owns, and its map entries. */
+    /** Persons, fingerprints and files of the shards this member owns, its map entries, its search work. */
     MemberStats stats() {
         Set<Integer> owned = owned();
         ensureSynced(owned);
@@ -205,9 +205,21 @@ final class MemberShards implements AutoCloseable {
                 bytes += stats.totalBytes();
             }
         }
+        long searchNanos = 0;
+        long entries = 0;
+        long rescored = 0;
+        long comparisons = 0;
+        for (GalleryShard shard : shards.values()) {
+            var work = shard.statistics();
+            searchNanos += work.searchNanos();
+            entries += work.indexEntries();
+            rescored += work.personsRescored();
+            comparisons += shard.comparisons();
+        }
         var local = persons().getLocalMapStats();
         return new MemberStats(hazelcast.getCluster().getLocalMember().getAddress().toString(), owned.size(),
-                persons, fingers, bytes, local.getOwnedEntryCount(), local.getBackupEntryCount());
+                persons, fingers, bytes, local.getOwnedEntryCount(), local.getBackupEntryCount(), searchNanos,
+                entries, rescored, comparisons);
     }
 
     Optional<PartitionService> partitions() {

@@ -12,10 +12,12 @@ final class MemberProcess {
     private final Path store;
     private final Path log;
     private final List<String> command;
+    private final int port;
     private Process process;
 
     MemberProcess(Path store, String cluster, int port, String join, int partitions) {
         this.store = store;
+        this.port = port;
         this.log = store.resolveSibling(store.getFileName() + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -30,6 +32,11 @@ final class MemberProcess {
                 "--port", Integer.toString(port), "--join", join, "--partitions", Integer.toString(partitions),
                 "--threads", "2", "--shard-capacity", "200"));
         this.command = List.copyOf(cmd);
+    }
+
+    /** Hazelcast's name for this member: {@code [127.0.0.1]:port}. */
+    String address() {
+        return "[127.0.0.1]:" + port;
     }
 
     void start() throws IOException {
