@@ -5,6 +5,8 @@ import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.DedupEngine;
+import id.satunik.Durability;
+import id.satunik.PersonCorrection;
 import id.satunik.EngineOptions;
 import id.satunik.EyePosition;
 import id.satunik.EnrollmentRecord;
@@ -61,16 +63,26 @@ final class DefaultDedupEngine implements DedupEngine {
     private final FingerprintExtractor extractor = new FingerprintExtractor();
     private final IrisExtractor irisExtractor = new IrisExtractor();
     private final IrisGallery irises;
+    private final StoreCommits commits;
+    private final AuditLog audit;
+    private final TemplateCipher cipher;
     private final ExecutorService searchPool;
     private final ReentrantLock enrollment = new ReentrantLock();
     private final Clock clock = Clock.systemUTC();
     private volatile boolean closed;
 
-    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, IrisGallery irises) {
+    /** Decisions of a batch handed out together, after one sync of the journal (durability BATCH). */
+    static final int SYNC_GROUP = 64;
+
+    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, IrisGallery irises,
+                               StoreCommits commits, AuditLog audit, TemplateCipher cipher) {
         this.options = options;
         this.storeLock = storeLock;
         this.store = store;
         this.irises = irises;
+        this.commits = commits;
+        this.audit = audit;
+        this.cipher = cipher;
         this.searchPool = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform()
                 .name("satunik-search-", 0).daemon(true).factory());
     }
@@ -83,22 +95,32 @@ final class DefaultDedupEngine implements DedupEngine {
             throw new UncheckedIOException("cannot create store folder " + dir + ": " + e.getMessage(), e);
         }
         StoreLock lock = StoreLock.acquire(dir);
-        PersonStore store;
-        IrisGallery irises;
+        List<AutoCloseable> opened = new ArrayList<>();
+        DefaultDedupEngine engine;
         try {
-            store = ChronicleMapPersonStore.open(dir, options.capacity());
+            Compaction.finishOrDiscard(dir);
+            boolean fresh = !ChronicleMapPersonStore.exists(dir) && !Files.exists(dir.resolve(Journal.FILE));
+            TemplateCipher cipher = TemplateCipher.forStore(dir, options.key(), fresh);
+            PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher);
+            opened.addFirst(store);
+            IrisGallery irises = new IrisGallery(dir, options.threads());
+            opened.addFirst(irises);
+            StoreCommits commits = StoreCommits.open(dir, store, irises, cipher, options.durability());
+            opened.addFirst(commits);
+            AuditLog audit = AuditLog.open(dir, options.durability());
+            opened.addFirst(audit);
+            engine = new DefaultDedupEngine(options, lock, store, irises, commits, audit, cipher);
         } catch (RuntimeException e) {
+            for (AutoCloseable c : opened) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             lock.close();
             throw e;
         }
-        try {
-            irises = new IrisGallery(dir, options.threads());
-        } catch (RuntimeException e) {
-            store.close();
-            lock.close();
-            throw e;
-        }
-        DefaultDedupEngine engine = new DefaultDedupEngine(options, lock, store, irises);
         try {
             engine.loadGallery();
         } catch (RuntimeException e) {
@@ -125,7 +147,9 @@ final class DefaultDedupEngine implements DedupEngine {
     @Override
     public DedupDecision dedup(EnrollmentRecord record) {
         ensureOpen();
-        return decideOrReject(record, prepareOrReject(record));
+        DedupDecision decision = decideOrReject(record, prepareOrReject(record));
+        durable();
+        return decision;
     }
 
     @Override
@@ -136,14 +160,24 @@ final class DefaultDedupEngine implements DedupEngine {
         try (ExecutorService workers = Executors.newFixedThreadPool(options.threads(),
                 Thread.ofPlatform().name("satunik-extract-", 0).daemon(true).factory())) {
             Deque<Future<Object>> pending = new ArrayDeque<>();
+            // A decision is handed out only once durable: at BATCH, a group shares one sync.
+            int group = options.durability() == Durability.BATCH ? SYNC_GROUP : 1;
+            List<DedupDecision> decided = new ArrayList<>(group);
             int next = 0;
             for (EnrollmentRecord record : records) {
                 while (next < records.size() && pending.size() < window) {
                     EnrollmentRecord upcoming = records.get(next++);
                     pending.add(workers.submit(() -> prepareOrReject(upcoming)));
                 }
-                sink.accept(decideOrReject(record, await(pending.poll())));
+                decided.add(decideOrReject(record, await(pending.poll())));
+                if (decided.size() >= group) {
+                    durable();
+                    decided.forEach(sink);
+                    decided.clear();
+                }
             }
+            durable();
+            decided.forEach(sink);
         }
     }
 
@@ -152,20 +186,187 @@ final class DefaultDedupEngine implements DedupEngine {
         ensureOpen();
         Object prepared = prepareOrReject(record);
         if (prepared instanceof DedupDecision.Rejected rejected) {
+            audit(ENROLL_ACTION, rejected, 0);
+            durable();
             return rejected;
         }
         PreparedRecord ready = (PreparedRecord) prepared;
         enrollment.lock();
         try {
+            ensureOpen();
+            DedupDecision decision;
+            long seq = 0;
             if (store.contains(ready.nik())) {
-                return new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
+                decision = new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
                         + " is already enrolled; nothing changed (use dedup to check a re-submission)");
+            } else {
+                seq = add(ready);
+                decision = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
             }
-            add(ready);
-            return new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
+            audit(ENROLL_ACTION, decision, seq);
+            durable();
+            return decision;
         } finally {
             enrollment.unlock();
         }
+    }
+
+    @Override
+    public boolean delete(String nik, String reason) {
+        ensureOpen();
+        Nik parsed = parseNik(nik);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("delete " + nik, "a reason is required (it goes to the audit log)");
+        }
+        enrollment.lock();
+        try {
+            ensureOpen();
+            if (!store.contains(parsed)) {
+                audit.record(clock.instant(), options.operator(), "delete", parsed.value(), "NOT_ENROLLED", 0,
+                        reason);
+                durable();
+                return false;
+            }
+            commits.delete(parsed, reason, clock.instant());
+            gallery.remove(parsed);
+            irises.unregister(parsed);
+            audit.record(clock.instant(), options.operator(), "delete", parsed.value(), "DELETED",
+                    commits.lastSeq(), reason);
+            durable();
+            return true;
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
+    @Override
+    public void update(String nik, PersonCorrection correction) {
+        ensureOpen();
+        Nik from = parseNik(nik);
+        enrollment.lock();
+        try {
+            ensureOpen();
+            PersonRecord old = store.get(from).orElseThrow(() -> new InvalidInputException("update " + nik,
+                    "no person is enrolled under NIK " + nik + "; nothing changed"));
+            Nik to = correction.nik() == null ? from : parseNik(correction.nik());
+            String name = correction.name() != null ? correction.name() : old.name();
+            java.time.LocalDate birthDate = correction.birthDate() != null ? correction.birthDate() : old.birthDate();
+            id.satunik.Sex sex = correction.sex() != null ? correction.sex() : old.sex();
+            String region = correction.region() != null ? correction.region() : old.region();
+            String subject = "update " + nik;
+            if (sex != null && sex != to.sex()) {
+                throw new InvalidInputException(subject, "NIK " + to + " encodes sex " + to.sex() + " but the person is "
+                        + sex + "; nothing changed");
+            }
+            if (birthDate != null && !to.encodesBirthDate(birthDate)) {
+                throw new InvalidInputException(subject, "NIK " + to + " does not encode the birth date " + birthDate
+                        + "; nothing changed");
+            }
+            if (!to.equals(from) && store.contains(to)) {
+                throw new InvalidInputException(subject, "NIK " + to + " is already held by another person; "
+                        + "nothing changed");
+            }
+            commits.update(new JournalEntry.Update(0, clock.instant(), from, to, name, birthDate, sex, region),
+                    clock.instant());
+            if (!to.equals(from)) {
+                PersonFingerprints prints = gallery.remove(from);
+                gallery.add(to, prints);
+                irises.unregister(from);
+                irises.register(to, old.irisSlots());
+            }
+            audit.record(clock.instant(), options.operator(), "update", from.value(), "UPDATED", commits.lastSeq(),
+                    to.equals(from) ? "demographics corrected" : "NIK corrected to " + to);
+            durable();
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
+    @Override
+    public long backup(Path to) {
+        ensureOpen();
+        long[] position = new long[3];
+        enrollment.lock();
+        try {
+            ensureOpen();
+            // The prefix of the journal up to here is a consistent store; appends after it do not touch it.
+            commits.sync();
+            audit.force();
+            position[0] = commits.lastSeq();
+            position[1] = commits.journalSize();
+            position[2] = audit.size();
+        } finally {
+            enrollment.unlock();
+        }
+        Backup.write(options.store(), to, position[0], position[1], position[2]);
+        audit.record(clock.instant(), options.operator(), "backup", null, "BACKED_UP", position[0],
+                "to " + to.toAbsolutePath() + " at journal entry " + position[0]);
+        durable();
+        return position[0];
+    }
+
+    @Override
+    public List<String> verifyStore() {
+        ensureOpen();
+        enrollment.lock();
+        try {
+            commits.sync();
+            audit.force();
+            return StoreVerification.check(options.store(), store, cipher);
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
+    /** Records a restore in the audit log of the restored store. */
+    void auditRestore(Path from, long seq) {
+        audit.record(clock.instant(), options.operator(), "restore", null, "RESTORED", seq,
+                "from backup " + from.toAbsolutePath() + ", journal entries 1-" + seq);
+        audit.force();
+    }
+
+    /** Every live person with its iris codes (compaction). Caller holds no lock; the engine must be idle. */
+    List<JournalEntry.Enroll> livePersons() {
+        List<JournalEntry.Enroll> persons = new ArrayList<>();
+        enrollment.lock();
+        try {
+            store.forEach(p -> {
+                List<IrisTemplate> eyes = new ArrayList<>();
+                p.irisSlots().forEach((eye, slot) -> eyes.add(irises.templateAt(eye, slot)));
+                persons.add(new JournalEntry.Enroll(0, p.enrolledAt(), p, eyes));
+            });
+        } finally {
+            enrollment.unlock();
+        }
+        persons.sort(java.util.Comparator.comparing((JournalEntry.Enroll e) -> e.person().enrolledAt())
+                .thenComparing(e -> e.person().nik()));
+        return persons;
+    }
+
+    TemplateCipher cipher() {
+        return cipher;
+    }
+
+    private static final String DEDUP_ACTION = "dedup";
+    private static final String ENROLL_ACTION = "enroll";
+
+    private static Nik parseNik(String nik) {
+        try {
+            return Nik.parse(nik);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("NIK " + nik, "invalid NIK: " + e.reason());
+        }
+    }
+
+    private void audit(String action, DedupDecision decision, long seq) {
+        audit.record(clock.instant(), options.operator(), action, decision.nik(), decision.kind().name(), seq,
+                decision.reason());
+    }
+
+    /** Makes the journal and audit log durable at the chosen level: before any decision is reported. */
+    private void durable() {
+        commits.sync();
+        audit.sync();
     }
 
     @Override
@@ -199,7 +400,9 @@ final class DefaultDedupEngine implements DedupEngine {
         ensureOpen();
         Map<String, Long> files = new LinkedHashMap<>(store.files());
         files.putAll(irises.files());
-        return new GalleryStats(store.size(), gallery.templates(), files);
+        files.put(Journal.FILE, commits.journalSize());
+        files.put(AuditLog.FILE, audit.size());
+        return new GalleryStats(store.size(), gallery.templates(), files, store.deleted());
     }
 
     @Override
@@ -211,8 +414,13 @@ final class DefaultDedupEngine implements DedupEngine {
         enrollment.lock();
         try {
             searchPool.shutdownNow();
-            irises.close();
-            store.close();
+            try {
+                commits.close();
+                audit.close();
+            } finally {
+                irises.close();
+                store.close();
+            }
         } finally {
             storeLock.close();
             enrollment.unlock();
@@ -266,7 +474,10 @@ final class DefaultDedupEngine implements DedupEngine {
 
     private DedupDecision decideOrReject(EnrollmentRecord record, Object prepared) {
         return switch (prepared) {
-            case DedupDecision.Rejected rejected -> rejected;
+            case DedupDecision.Rejected rejected -> {
+                audit(DEDUP_ACTION, rejected, 0);
+                yield rejected;
+            }
             case PreparedRecord ready -> decide(ready);
             default -> throw new IllegalStateException("unexpected " + prepared);
         };
@@ -282,9 +493,8 @@ final class DefaultDedupEngine implements DedupEngine {
             List<Candidate> candidates = search(ready, options.threshold());
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
                     ready.dropped());
-            if (decision instanceof DedupDecision.Enrolled) {
-                add(ready);
-            }
+            long seq = decision instanceof DedupDecision.Enrolled ? add(ready) : 0;
+            audit(DEDUP_ACTION, decision, seq);
             return decision;
         } finally {
             enrollment.unlock();
@@ -345,20 +555,21 @@ final class DefaultDedupEngine implements DedupEngine {
     }
 
     /**
-     * Persists first, then makes the person searchable: a crash in between loses nothing. Iris codes go to their
-     * files before the person record that names their slots; codes of an enrollment that fails in between are
-     * never registered, so no scan reports them.
+     * The one place an enrollment is committed ({@link StoreCommits}): journalled first, then written to the store
+     * files, then made searchable; a crash anywhere in between is completed from the journal on the next open.
+     * Iris codes go to their files before the person record that names their slots; codes of an enrollment that
+     * fails in between are never registered, so no scan reports them.
+     *
+     * @return the journal entry number of the enrollment
      */
-    private void add(PreparedRecord ready) {
+    private long add(PreparedRecord ready) {
         EnrollmentRecord r = ready.record();
-        Map<EyePosition, Integer> irisSlots = irises.append(ready.nik(), ready.irises());
         PersonRecord person = new PersonRecord(ready.nik(), r.name(), r.birthDate(), r.sex(), r.region(),
-                clock.instant(), ready.fingers(), irisSlots);
-        if (!store.insert(person)) {
-            throw new IllegalStateException("NIK " + ready.nik() + " appeared in the store outside the engine");
-        }
+                clock.instant(), ready.fingers());
+        PersonRecord stored = commits.enroll(person, ready.irises(), person.enrolledAt());
         gallery.add(ready.nik(), new PersonFingerprints(ready.fingers()));
-        irises.register(ready.nik(), irisSlots);
+        irises.register(ready.nik(), stored.irisSlots());
+        return commits.lastSeq();
     }
 
     private void ensureOpen() {

@@ -45,6 +45,8 @@ final class IrisGallery implements AutoCloseable {
     private final Path directory;
     private final Map<EyePosition, IrisCodeFile> files = new ConcurrentHashMap<>();
     private final Map<Nik, Map<EyePosition, Integer>> owners = new ConcurrentHashMap<>();
+    /** Registered slots → owner (the NIK written in a code record may be an old one after a NIK correction). */
+    private final Map<Long, Nik> slotOwners = new ConcurrentHashMap<>();
     private final IrisScanner scanner;
     private final IrisScanKernel kernel;
     private final LongAdder comparisons = new LongAdder();
@@ -95,7 +97,28 @@ final class IrisGallery implements AutoCloseable {
     void register(Nik nik, Map<EyePosition, Integer> slots) {
         if (!slots.isEmpty()) {
             owners.put(nik, Map.copyOf(slots));
+            slots.forEach((eye, slot) -> slotOwners.put(slotKey(eye, slot), nik));
         }
+    }
+
+    /**
+     * Tombstones a person's eyes: their codes stay in the files (dead slots, dropped by compaction) but no scan
+     * reports them and no score reads them again.
+     */
+    void unregister(Nik nik) {
+        Map<EyePosition, Integer> slots = owners.remove(nik);
+        if (slots != null) {
+            slots.forEach((eye, slot) -> slotOwners.remove(slotKey(eye, slot), nik));
+        }
+    }
+
+    /** Registered (live) eyes over both positions. */
+    int registered() {
+        return slotOwners.size();
+    }
+
+    private static long slotKey(EyePosition eye, int slot) {
+        return ((long) eye.ordinal() << 32) | slot;
     }
 
     IrisTemplate templateAt(EyePosition eye, int slot) {
@@ -141,9 +164,8 @@ final class IrisGallery implements AutoCloseable {
         IrisScanner.Result result = scan(probe, CANDIDATE_DISTANCE);
         comparisons.add(result.comparisons());
         for (IrisHit hit : result.hits()) {
-            Nik nik = Nik.fromLong(hit.nik());
-            Map<EyePosition, Integer> slots = owners.get(nik);
-            if (slots != null && Integer.valueOf(hit.slot()).equals(slots.get(hit.eye()))) {
+            Nik nik = slotOwners.get(slotKey(hit.eye(), hit.slot()));
+            if (nik != null) {
                 persons.add(nik);
             }
         }
