@@ -343,6 +343,11 @@ final class DefaultDedupEngine implements DedupEngine {
         return persons;
     }
 
+    /** Journal bytes forced to disk so far: the prefix a power cut cannot take (tests). */
+    long durableJournalBytes() {
+        return commits.journalForced();
+    }
+
     TemplateCipher cipher() {
         return cipher;
     }

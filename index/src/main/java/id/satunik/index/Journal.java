@@ -43,6 +43,8 @@ final class Journal implements AutoCloseable {
     private final TemplateCipher cipher;
     private final Durability durability;
     private long size;
+    /** Bytes known to be on disk: what a power cut cannot take. */
+    private long forced;
     private long lastSeq;
     private boolean unsynced;
 
@@ -53,6 +55,7 @@ final class Journal implements AutoCloseable {
         this.cipher = cipher;
         this.durability = durability;
         this.size = size;
+        this.forced = size;
         this.lastSeq = lastSeq;
     }
 
@@ -226,6 +229,7 @@ final class Journal implements AutoCloseable {
         try {
             channel.force(false);
             unsynced = false;
+            forced = size;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sync journal " + path + ": " + e.getMessage(), e);
         }
@@ -234,6 +238,11 @@ final class Journal implements AutoCloseable {
     /** Bytes of complete entries: a prefix of this length is a consistent journal. */
     synchronized long size() {
         return size;
+    }
+
+    /** Bytes forced to disk so far: a power cut keeps at least this prefix. */
+    synchronized long forcedSize() {
+        return forced;
     }
 
     synchronized long lastSeq() {

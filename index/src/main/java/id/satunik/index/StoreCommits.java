@@ -171,6 +171,11 @@ final class StoreCommits implements AutoCloseable {
         return journal.size();
     }
 
+    /** Journal bytes forced to disk (what survives a power cut). */
+    long journalForced() {
+        return journal.forcedSize();
+    }
+
     Path journalPath() {
         return journal.path();
     }
