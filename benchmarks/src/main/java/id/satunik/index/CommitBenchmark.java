@@ -3,7 +3,10 @@ package id.satunik.index;
 import id.satunik.Durability;
 import id.satunik.FingerPosition;
 import id.satunik.Nik;
+import id.satunik.matcher.FingerMinutiae;
 import id.satunik.matcher.FingerTemplate;
+import java.util.EnumMap;
+import java.util.Map;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +53,10 @@ public class CommitBenchmark {
     private Path dir;
     private PersonStore store;
     private IrisGallery irises;
+    private FingerIndex fingerIndex;
     private StoreCommits commits;
     private List<FingerTemplate> fingers;
+    private Map<FingerPosition, FingerMinutiae> minutiae;
     private long serial;
 
     @Setup(Level.Iteration)
@@ -60,13 +65,24 @@ public class CommitBenchmark {
         dir = Files.createTempDirectory(parent, "satunik-commit-");
         store = ChronicleMapPersonStore.open(dir, 200_000);
         irises = new IrisGallery(dir, 1);
-        commits = StoreCommits.open(dir, store, irises, TemplateCipher.CLEAR, durability);
+        fingerIndex = FingerIndex.open(dir);
+        commits = StoreCommits.open(dir, store, fingerIndex, irises, TemplateCipher.CLEAR, durability);
         Random random = new Random(1);
         fingers = new ArrayList<>();
+        minutiae = new EnumMap<>(FingerPosition.class);
         for (FingerPosition position : FingerPosition.values()) {
             byte[] bytes = new byte[1200];
             random.nextBytes(bytes);
             fingers.add(new FingerTemplate(position, 40, bytes));
+            int[] x = new int[40];
+            int[] y = new int[40];
+            float[] directions = new float[40];
+            for (int i = 0; i < 40; i++) {
+                x[i] = random.nextInt(400);
+                y[i] = random.nextInt(500);
+                directions[i] = (float) (random.nextDouble() * 2 * Math.PI);
+            }
+            minutiae.put(position, FingerMinutiae.of(x, y, directions, "E".repeat(20) + "B".repeat(20)));
         }
         serial = 0;
     }
@@ -76,7 +92,7 @@ public class CommitBenchmark {
         serial++;
         Nik nik = Nik.fromLong(3507010101000000L + serial);
         PersonRecord person = new PersonRecord(nik, null, null, null, null, Instant.EPOCH, fingers);
-        PersonRecord stored = commits.enroll(person, List.of(), Instant.EPOCH);
+        PersonRecord stored = commits.enroll(person, List.of(), minutiae, Instant.EPOCH);
         if (durability == Durability.BATCH && serial % DefaultDedupEngine.SYNC_GROUP == 0) {
             commits.sync();
         }
@@ -87,6 +103,7 @@ public class CommitBenchmark {
     public void close() throws IOException {
         commits.close();
         irises.close();
+        fingerIndex.close();
         store.close();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -32,6 +32,11 @@ final class StoreOptions {
             description = "Persons a new store is sized for (it can grow past it). Default: 100000.")
     Long capacity;
 
+    @Option(names = "--exhaustive",
+            description = "Compare with every enrolled person with SourceAFIS (the slow reference search) instead of "
+                    + "the pre-selection by the compact finger index.")
+    boolean exhaustive;
+
     @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "batch",
             description = "When the write-ahead journal is forced to disk: none, batch (once per group of decisions, "
                     + "the default) or record (per decision). A decision is reported only once durable at this level.")
@@ -49,7 +54,7 @@ final class StoreOptions {
 
     EngineOptions engineOptions() {
         try {
-            EngineOptions options = EngineOptions.at(store).withThreshold(threshold)
+            EngineOptions options = EngineOptions.at(store).withThreshold(threshold).withExhaustive(exhaustive)
                     .withDurability(durability == null ? Durability.BATCH : durability)
                     .withOperator(operator != null ? operator : System.getProperty("user.name", "system"))
                     .withKey(keyFile != null ? StoreKey.fromFile(keyFile) : StoreKey.fromEnvironment());

@@ -26,8 +26,18 @@ final class Compaction {
     static final String TEMPORARY = "compact.tmp";
     static final String COMPLETE = "COMPLETE";
     /** The files compaction rebuilds; anything else in the store folder is kept. */
-    static final List<String> DERIVED = List.of(ChronicleMapPersonStore.FILE, "iris-right.codes", "iris-left.codes",
-            Journal.FILE, Checkpoint.FILE);
+    static final List<String> DERIVED = derived();
+
+    private static List<String> derived() {
+        List<String> names = new java.util.ArrayList<>(List.of(ChronicleMapPersonStore.FILE, "iris-right.codes",
+                "iris-left.codes", FingerIndex.PERSONS_FILE));
+        for (id.satunik.FingerPosition position : id.satunik.FingerPosition.values()) {
+            names.add(FingerIndex.fileOf(Path.of("."), position).getFileName().toString());
+        }
+        names.add(Journal.FILE);
+        names.add(Checkpoint.FILE);
+        return List.copyOf(names);
+    }
 
     private Compaction() {
     }

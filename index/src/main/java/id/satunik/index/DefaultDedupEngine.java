@@ -8,20 +8,22 @@ import id.satunik.DedupEngine;
 import id.satunik.Durability;
 import id.satunik.PersonCorrection;
 import id.satunik.EngineOptions;
-import id.satunik.EyePosition;
 import id.satunik.EnrollmentRecord;
+import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import id.satunik.GalleryStats;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import id.satunik.Nik;
+import id.satunik.SearchStatistics;
 import id.satunik.UnusableSampleException;
+import id.satunik.matcher.FingerMinutiae;
 import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.FingerprintExtractor;
 import id.satunik.matcher.IrisExtractor;
 import id.satunik.matcher.IrisTemplate;
 import id.satunik.matcher.PersonFingerprints;
-import id.satunik.matcher.PersonProbe;
+import id.satunik.matcher.PreparedFinger;
 import id.satunik.matcher.ScoreFusion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,27 +32,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The default engine: Chronicle Map person store on disk, in-memory fingerprint gallery for the 1:N search,
- * SourceAFIS for extraction and matching; irises extracted with OpenCV, their codes in memory-mapped code files
- * ({@link IrisGallery}) scanned 1:N. A record may carry fingers, irises or both; every candidate of either
- * modality is re-scored on all the modalities both persons carry, fused by {@link ScoreFusion}. See
- * {@link DedupEngine} for the contract.
+ * The default engine: Chronicle Map person store on disk, SourceAFIS for extraction and matching, a compact
+ * memory-mapped finger index ({@link FingerIndex}) whose pre-selection proposes a shortlist, irises extracted with
+ * OpenCV and their codes in memory-mapped code files ({@link IrisGallery}) scanned 1:N. Every search goes through
+ * one seam, {@link GallerySearch}: candidate sources propose persons, {@link Rescoring} compares each proposed person
+ * on all the modalities both carry and fuses them with {@link ScoreFusion}. {@link EngineOptions#exhaustive()}
+ * swaps the finger pre-selection for SourceAFIS against every person (the reference). Opening a store maps its
+ * files and reads nothing per person. See {@link DedupEngine} for the contract.
  *
  * <p>Thread-safety: safe to share. Extraction runs in the caller's thread (or the batch workers); the
  * decide-and-enroll step holds {@link #enrollment}; searches run on {@link #searchPool}.
@@ -59,7 +61,7 @@ final class DefaultDedupEngine implements DedupEngine {
     private final EngineOptions options;
     private final StoreLock storeLock;
     private final PersonStore store;
-    private final FingerprintGallery gallery = new FingerprintGallery();
+    private final FingerIndex fingerIndex;
     private final FingerprintExtractor extractor = new FingerprintExtractor();
     private final IrisExtractor irisExtractor = new IrisExtractor();
     private final IrisGallery irises;
@@ -67,24 +69,37 @@ final class DefaultDedupEngine implements DedupEngine {
     private final AuditLog audit;
     private final TemplateCipher cipher;
     private final ExecutorService searchPool;
+    private final Rescoring rescoring;
+    private final ExhaustiveFingerSource exhaustive;
+    private final GallerySearch search;
     private final ReentrantLock enrollment = new ReentrantLock();
     private final Clock clock = Clock.systemUTC();
+    private final LongAdder extractionNanos = new LongAdder();
+    private final LongAdder searchNanos = new LongAdder();
+    private final LongAdder decisionNanos = new LongAdder();
+    private final LongAdder searches = new LongAdder();
     private volatile boolean closed;
 
     /** Decisions of a batch handed out together, after one sync of the journal (durability BATCH). */
     static final int SYNC_GROUP = 64;
 
-    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, IrisGallery irises,
-                               StoreCommits commits, AuditLog audit, TemplateCipher cipher) {
+    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, FingerIndex fingerIndex,
+                               IrisGallery irises, StoreCommits commits, AuditLog audit, TemplateCipher cipher) {
         this.options = options;
         this.storeLock = storeLock;
         this.store = store;
+        this.fingerIndex = fingerIndex;
         this.irises = irises;
         this.commits = commits;
         this.audit = audit;
         this.cipher = cipher;
         this.searchPool = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform()
                 .name("satunik-search-", 0).daemon(true).factory());
+        this.rescoring = new Rescoring(store, irises, searchPool);
+        this.exhaustive = new ExhaustiveFingerSource(store, searchPool);
+        CandidateSource fingers = options.exhaustive() ? exhaustive
+                : new FingerIndexSource(fingerIndex, new FingerPreselection(searchPool, options.threads()));
+        this.search = new GallerySearch(List.of(fingers, new IrisScanSource(irises)), rescoring);
     }
 
     static DefaultDedupEngine open(EngineOptions options) {
@@ -96,24 +111,25 @@ final class DefaultDedupEngine implements DedupEngine {
         }
         StoreLock lock = StoreLock.acquire(dir);
         List<AutoCloseable> opened = new ArrayList<>();
-        DefaultDedupEngine engine;
         try {
             Compaction.finishOrDiscard(dir);
             boolean fresh = !ChronicleMapPersonStore.exists(dir) && !Files.exists(dir.resolve(Journal.FILE));
             TemplateCipher cipher = TemplateCipher.forStore(dir, options.key(), fresh);
             PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher);
-            opened.addFirst(store);
+            opened.add(store);
+            FingerIndex fingerIndex = FingerIndex.open(dir);
+            opened.add(fingerIndex);
             IrisGallery irises = new IrisGallery(dir, options.threads());
-            opened.addFirst(irises);
-            StoreCommits commits = StoreCommits.open(dir, store, irises, cipher, options.durability());
-            opened.addFirst(commits);
+            opened.add(irises);
+            StoreCommits commits = StoreCommits.open(dir, store, fingerIndex, irises, cipher, options.durability());
+            opened.add(commits);
             AuditLog audit = AuditLog.open(dir, options.durability());
-            opened.addFirst(audit);
-            engine = new DefaultDedupEngine(options, lock, store, irises, commits, audit, cipher);
+            opened.add(audit);
+            return new DefaultDedupEngine(options, lock, store, fingerIndex, irises, commits, audit, cipher);
         } catch (RuntimeException e) {
-            for (AutoCloseable c : opened) {
+            for (AutoCloseable closeable : opened.reversed()) {
                 try {
-                    c.close();
+                    closeable.close();
                 } catch (Exception suppressed) {
                     e.addSuppressed(suppressed);
                 }
@@ -121,33 +137,12 @@ final class DefaultDedupEngine implements DedupEngine {
             lock.close();
             throw e;
         }
-        try {
-            engine.loadGallery();
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
-        return engine;
-    }
-
-    /** Deserializes every stored person's templates once, in parallel, into the search gallery. */
-    private void loadGallery() {
-        List<PersonRecord> persons = new ArrayList<>();
-        store.forEach(persons::add);
-        List<Future<PersonFingerprints>> loaded = new ArrayList<>(persons.size());
-        for (PersonRecord person : persons) {
-            loaded.add(searchPool.submit(() -> new PersonFingerprints(person.fingers())));
-        }
-        for (int i = 0; i < persons.size(); i++) {
-            gallery.add(persons.get(i).nik(), await(loaded.get(i)));
-            irises.register(persons.get(i).nik(), persons.get(i).irisSlots());
-        }
     }
 
     @Override
     public DedupDecision dedup(EnrollmentRecord record) {
         ensureOpen();
-        DedupDecision decision = decideOrReject(record, prepareOrReject(record));
+        DedupDecision decision = decide(prepare(record));
         durable();
         return decision;
     }
@@ -159,17 +154,17 @@ final class DefaultDedupEngine implements DedupEngine {
         int window = Math.max(2, options.threads() * 2);
         try (ExecutorService workers = Executors.newFixedThreadPool(options.threads(),
                 Thread.ofPlatform().name("satunik-extract-", 0).daemon(true).factory())) {
-            Deque<Future<Object>> pending = new ArrayDeque<>();
+            Deque<Future<PreparedRecord>> pending = new ArrayDeque<>();
             // A decision is handed out only once durable: at BATCH, a group shares one sync.
             int group = options.durability() == Durability.BATCH ? SYNC_GROUP : 1;
             List<DedupDecision> decided = new ArrayList<>(group);
             int next = 0;
-            for (EnrollmentRecord record : records) {
+            for (int i = 0; i < records.size(); i++) {
                 while (next < records.size() && pending.size() < window) {
                     EnrollmentRecord upcoming = records.get(next++);
-                    pending.add(workers.submit(() -> prepareOrReject(upcoming)));
+                    pending.add(workers.submit(() -> prepare(upcoming)));
                 }
-                decided.add(decideOrReject(record, await(pending.poll())));
+                decided.add(decide(await(pending.poll())));
                 if (decided.size() >= group) {
                     durable();
                     decided.forEach(sink);
@@ -184,33 +179,33 @@ final class DefaultDedupEngine implements DedupEngine {
     @Override
     public DedupDecision enroll(EnrollmentRecord record) {
         ensureOpen();
-        Object prepared = prepareOrReject(record);
-        if (prepared instanceof DedupDecision.Rejected rejected) {
-            audit(ENROLL_ACTION, rejected, 0);
-            durable();
-            return rejected;
-        }
-        PreparedRecord ready = (PreparedRecord) prepared;
-        enrollment.lock();
-        try {
-            ensureOpen();
-            DedupDecision decision;
-            long seq = 0;
-            if (store.contains(ready.nik())) {
-                decision = new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
-                        + " is already enrolled; nothing changed (use dedup to check a re-submission)");
-            } else {
-                seq = add(ready);
-                decision = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
+        DedupDecision decision = switch (prepare(record)) {
+            case PreparedRecord.Refused refused -> {
+                audit(ENROLL_ACTION, refused.decision(), 0);
+                yield refused.decision();
             }
-            audit(ENROLL_ACTION, decision, seq);
-            durable();
-            return decision;
-        } finally {
-            enrollment.unlock();
-        }
+            case PreparedRecord.Ready ready -> {
+                enrollment.lock();
+                try {
+                    ensureOpen();
+                    if (store.contains(ready.nik())) {
+                        DedupDecision rejected = new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
+                                + " is already enrolled; nothing changed (use dedup to check a re-submission)");
+                        audit(ENROLL_ACTION, rejected, 0);
+                        yield rejected;
+                    }
+                    long seq = add(ready);
+                    DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
+                    audit(ENROLL_ACTION, enrolled, seq);
+                    yield enrolled;
+                } finally {
+                    enrollment.unlock();
+                }
+            }
+        };
+        durable();
+        return decision;
     }
-
     @Override
     public boolean delete(String nik, String reason) {
         ensureOpen();
@@ -228,8 +223,7 @@ final class DefaultDedupEngine implements DedupEngine {
                 return false;
             }
             commits.delete(parsed, reason, clock.instant());
-            gallery.remove(parsed);
-            irises.unregister(parsed);
+            exhaustive.remove(parsed);
             audit.record(clock.instant(), options.operator(), "delete", parsed.value(), "DELETED",
                     commits.lastSeq(), reason);
             durable();
@@ -266,13 +260,11 @@ final class DefaultDedupEngine implements DedupEngine {
                 throw new InvalidInputException(subject, "NIK " + to + " is already held by another person; "
                         + "nothing changed");
             }
-            commits.update(new JournalEntry.Update(0, clock.instant(), from, to, name, birthDate, sex, region),
-                    clock.instant());
+            PersonRecord updated = commits.update(new JournalEntry.Update(0, clock.instant(), from, to, name,
+                    birthDate, sex, region), clock.instant());
             if (!to.equals(from)) {
-                PersonFingerprints prints = gallery.remove(from);
-                gallery.add(to, prints);
-                irises.unregister(from);
-                irises.register(to, old.irisSlots());
+                exhaustive.remove(from);
+                exhaustive.add(updated, new PersonFingerprints(updated.fingers()));
             }
             audit.record(clock.instant(), options.operator(), "update", from.value(), "UPDATED", commits.lastSeq(),
                     to.equals(from) ? "demographics corrected" : "NIK corrected to " + to);
@@ -374,12 +366,13 @@ final class DefaultDedupEngine implements DedupEngine {
         audit.sync();
     }
 
+
     @Override
     public List<Candidate> identify(EnrollmentRecord probe) {
         ensureOpen();
         probe.validateSamples();
-        PreparedRecord ready = extract(probe, null, "probe");
-        List<Candidate> ranked = search(ready, Double.POSITIVE_INFINITY);
+        PreparedRecord.Ready ready = extract(probe, null, "probe");
+        List<Candidate> ranked = search(ready.probe(), Double.POSITIVE_INFINITY);
         return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
     }
 
@@ -392,7 +385,17 @@ final class DefaultDedupEngine implements DedupEngine {
 
     @Override
     public long comparisons() {
-        return gallery.comparisons() + irises.comparisons();
+        return rescoring.fingerComparisons() + exhaustive.examined() + irises.comparisons();
+    }
+
+    @Override
+    public SearchStatistics statistics() {
+        long entries = 0;
+        for (CandidateSource source : search.sources()) {
+            entries += source.examined();
+        }
+        return new SearchStatistics(extractionNanos.sum(), searchNanos.sum(), decisionNanos.sum(), searches.sum(),
+                entries, rescoring.persons(), rescoring.fingerComparisons());
     }
 
     @Override
@@ -404,10 +407,11 @@ final class DefaultDedupEngine implements DedupEngine {
     public GalleryStats stats() {
         ensureOpen();
         Map<String, Long> files = new LinkedHashMap<>(store.files());
+        files.putAll(fingerIndex.files());
         files.putAll(irises.files());
         files.put(Journal.FILE, commits.journalSize());
         files.put(AuditLog.FILE, audit.size());
-        return new GalleryStats(store.size(), gallery.templates(), files, store.deleted());
+        return new GalleryStats(store.size(), fingerIndex.fingers(), files, store.deleted());
     }
 
     @Override
@@ -424,6 +428,7 @@ final class DefaultDedupEngine implements DedupEngine {
                 audit.close();
             } finally {
                 irises.close();
+                fingerIndex.close();
                 store.close();
             }
         } finally {
@@ -432,31 +437,30 @@ final class DefaultDedupEngine implements DedupEngine {
         }
     }
 
-    /** Validation and extraction; a {@link PreparedRecord} or the {@link DedupDecision.Rejected} explaining why not. */
-    private Object prepareOrReject(EnrollmentRecord record) {
+    /** Validation and extraction: {@link PreparedRecord.Ready}, or the refusal that says why not. */
+    private PreparedRecord prepare(EnrollmentRecord record) {
+        long start = System.nanoTime();
         try {
-            return prepare(record);
+            Nik nik = record.validate();
+            return extract(record, nik, "record " + nik);
         } catch (InvalidInputException e) {
-            return new DedupDecision.Rejected(record.nik(), e.getMessage());
+            return new PreparedRecord.Refused(new DedupDecision.Rejected(record.nik(), e.getMessage()));
         } catch (RuntimeException e) {
             // One image that breaks the extractor must not stop a batch of thousands: reject that record.
-            return new DedupDecision.Rejected(record.nik(), "record " + record.nik()
-                    + ": could not be processed (" + e + "); nothing enrolled");
+            return new PreparedRecord.Refused(new DedupDecision.Rejected(record.nik(), "record " + record.nik()
+                    + ": could not be processed (" + e + "); nothing enrolled"));
+        } finally {
+            extractionNanos.add(System.nanoTime() - start);
         }
     }
 
-    private PreparedRecord prepare(EnrollmentRecord record) {
-        Nik nik = record.validate();
-        return extract(record, nik, "record " + nik);
-    }
-
-    /** Extracts every sample; {@code nik} is null for a search probe. */
-    private PreparedRecord extract(EnrollmentRecord record, Nik nik, String subject) {
-        List<FingerTemplate> fingers = new ArrayList<>();
+    /** Extracts every sample, each template once; {@code nik} is null for a search probe. */
+    private PreparedRecord.Ready extract(EnrollmentRecord record, Nik nik, String subject) {
+        List<PreparedFinger> fingers = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<FingerPosition, ImageSource> finger : record.fingers().entrySet()) {
             try {
-                fingers.add(extractor.extract(finger.getKey(), finger.getValue(), record.dpi()));
+                fingers.add(extractor.prepare(finger.getKey(), finger.getValue(), record.dpi()));
             } catch (UnusableSampleException e) {
                 dropped.add(e.getMessage());
             }
@@ -473,107 +477,73 @@ final class DefaultDedupEngine implements DedupEngine {
             String what = record.irises().isEmpty() ? "finger" : record.fingers().isEmpty() ? "iris" : "finger or iris";
             throw new InvalidInputException(subject, "no usable " + what + ": " + String.join("; ", dropped));
         }
-        return new PreparedRecord(record, nik, List.copyOf(fingers), new PersonProbe(fingers), List.copyOf(eyes),
-                new IrisProbe(eyes), List.copyOf(dropped));
+        return new PreparedRecord.Ready(record, nik, SearchProbe.of(fingers, eyes), dropped);
     }
 
-    private DedupDecision decideOrReject(EnrollmentRecord record, Object prepared) {
+    private DedupDecision decide(PreparedRecord prepared) {
         return switch (prepared) {
-            case DedupDecision.Rejected rejected -> {
-                audit(DEDUP_ACTION, rejected, 0);
-                yield rejected;
+            case PreparedRecord.Refused refused -> {
+                audit(DEDUP_ACTION, refused.decision(), 0);
+                yield refused.decision();
             }
-            case PreparedRecord ready -> decide(ready);
-            default -> throw new IllegalStateException("unexpected " + prepared);
+            case PreparedRecord.Ready ready -> decide(ready);
         };
     }
 
     /** The serial step: search, apply the one-NIK rule, enroll a new person. */
-    private DedupDecision decide(PreparedRecord ready) {
+    private DedupDecision decide(PreparedRecord.Ready ready) {
         enrollment.lock();
+        long start = System.nanoTime();
+        long searching = 0;
         try {
             ensureOpen();
-            PersonFingerprints holderPrints = gallery.get(ready.nik());
-            Candidate holder = holderPrints == null ? null : rescore(ready, ready.nik(), holderPrints, null);
-            List<Candidate> candidates = search(ready, options.threshold());
+            Candidate holder = store.get(ready.nik()).map(person -> rescoring.score(ready.probe(), person)).orElse(null);
+            long searchStart = System.nanoTime();
+            List<Candidate> candidates = search(ready.probe(), options.threshold());
+            searching = System.nanoTime() - searchStart;
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
                     ready.dropped());
             long seq = decision instanceof DedupDecision.Enrolled ? add(ready) : 0;
             audit(DEDUP_ACTION, decision, seq);
             return decision;
         } finally {
+            decisionNanos.add(System.nanoTime() - start - searching);
             enrollment.unlock();
         }
     }
 
     /**
-     * 1:N over every modality the record carries: the fingerprint search (every person at or above the threshold
-     * plus the best {@code candidateLimit}) and the iris scan (every person with an eye at or above
-     * {@link IrisGallery#CANDIDATE_SCORE}); each person found by either is re-scored on all the modalities both
-     * carry and fused, so a weak finger match backed by the eyes (or the reverse) is seen whole. A record without
-     * irises gets exactly the fingerprint search's list.
+     * 1:N over every modality the record carries: every person at or above the threshold plus the best
+     * {@code candidateLimit}, each scored on all shared modalities.
      */
-    private List<Candidate> search(PreparedRecord ready, double threshold) {
-        Map<Nik, Candidate> byFingers = new LinkedHashMap<>();
-        if (!ready.fingers().isEmpty()) {
-            for (Candidate c : gallery.search(ready.probe(), options.candidateLimit(), threshold, searchPool)) {
-                byFingers.put(c.nik(), c);
-            }
+    private List<Candidate> search(SearchProbe probe, double threshold) {
+        long start = System.nanoTime();
+        try {
+            return search.search(probe, options.candidateLimit(), threshold);
+        } finally {
+            searches.increment();
+            searchNanos.add(System.nanoTime() - start);
         }
-        if (ready.irises().isEmpty()) {
-            return List.copyOf(byFingers.values());
-        }
-        Set<Nik> persons = new LinkedHashSet<>(byFingers.keySet());
-        persons.addAll(irises.candidates(ready.irisProbe()));
-        List<Candidate> ranked = new ArrayList<>(persons.size());
-        for (Nik nik : persons) {
-            PersonFingerprints prints = gallery.get(nik);
-            if (prints != null) {
-                ranked.add(rescore(ready, nik, prints, byFingers.get(nik)));
-            }
-        }
-        ranked.sort(Candidate.RANKING);
-        return ranked;
     }
 
     /**
-     * One enrolled person against the record on every shared modality, fused. {@code fingers} is the person's
-     * fingerprint result when the search already computed it, else null.
-     */
-    private Candidate rescore(PreparedRecord ready, Nik nik, PersonFingerprints prints, Candidate fingers) {
-        Candidate byFingers = fingers != null ? fingers : gallery.compare(ready.probe(), nik, prints);
-        double[] eyes = ready.irises().isEmpty() ? null : irises.scores(ready.irisProbe(), nik);
-        if (eyes == null || Arrays.stream(eyes).allMatch(Double::isNaN)) {
-            return byFingers;
-        }
-        double[] all = new double[FingerPosition.values().length + eyes.length];
-        Arrays.fill(all, Double.NaN);
-        byFingers.fingerScores().forEach((position, score) -> all[position.ordinal()] = score);
-        System.arraycopy(eyes, 0, all, FingerPosition.values().length, eyes.length);
-        Map<EyePosition, Double> eyeScores = new EnumMap<>(EyePosition.class);
-        for (EyePosition eye : EyePosition.values()) {
-            if (!Double.isNaN(eyes[eye.ordinal()])) {
-                eyeScores.put(eye, eyes[eye.ordinal()]);
-            }
-        }
-        return new Candidate(nik, ScoreFusion.fuse(all), byFingers.fingerScores(), eyeScores);
-    }
-
-    /**
-     * The one place an enrollment is committed ({@link StoreCommits}): journalled first, then written to the store
-     * files, then made searchable; a crash anywhere in between is completed from the journal on the next open.
-     * Iris codes go to their files before the person record that names their slots; codes of an enrollment that
-     * fails in between are never registered, so no scan reports them.
+     * The one place an enrollment is committed ({@link StoreCommits}): journalled first, then the iris codes and
+     * the finger index entry, then the person record that names their slots (a crash in between leaves only
+     * entries no stored person confirms, and the next open completes the enrollment from the journal), then the
+     * exhaustive gallery.
      *
      * @return the journal entry number of the enrollment
      */
-    private long add(PreparedRecord ready) {
+    private long add(PreparedRecord.Ready ready) {
         EnrollmentRecord r = ready.record();
+        SearchProbe probe = ready.probe();
+        Map<FingerPosition, FingerMinutiae> minutiae = new EnumMap<>(FingerPosition.class);
+        probe.fingers().forEach(f -> minutiae.put(f.position(), f.minutiae()));
+        List<FingerTemplate> templates = probe.fingers().stream().map(PreparedFinger::stored).toList();
         PersonRecord person = new PersonRecord(ready.nik(), r.name(), r.birthDate(), r.sex(), r.region(),
-                clock.instant(), ready.fingers());
-        PersonRecord stored = commits.enroll(person, ready.irises(), person.enrolledAt());
-        gallery.add(ready.nik(), new PersonFingerprints(ready.fingers()));
-        irises.register(ready.nik(), stored.irisSlots());
+                clock.instant(), templates);
+        PersonRecord stored = commits.enroll(person, probe.irises(), minutiae, person.enrolledAt());
+        exhaustive.add(stored, PersonFingerprints.ofPrepared(probe.fingers()));
         return commits.lastSeq();
     }
 
@@ -599,7 +569,6 @@ final class DefaultDedupEngine implements DedupEngine {
 
     @Override
     public String toString() {
-        return "DedupEngine[" + options.store() + ", " + gallery.size() + " persons]";
+        return "DedupEngine[" + options.store() + ", " + fingerIndex.size() + " persons in the finger index]";
     }
-
 }

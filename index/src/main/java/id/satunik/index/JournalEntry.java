@@ -45,7 +45,7 @@ sealed interface JournalEntry {
     record Enroll(long seq, Instant at, PersonRecord person, List<IrisTemplate> eyes) implements JournalEntry {
         public Enroll {
             person = new PersonRecord(person.nik(), person.name(), person.birthDate(), person.sex(),
-                    person.region(), person.enrolledAt(), person.fingers(), Map.of());
+                    person.region(), person.enrolledAt(), person.fingers(), Map.of(), -1);
             eyes = List.copyOf(eyes);
         }
     }

@@ -2,6 +2,11 @@ package id.satunik.index;
 
 import id.satunik.Durability;
 import id.satunik.EyePosition;
+import id.satunik.FingerPosition;
+import id.satunik.matcher.FingerMinutiae;
+import id.satunik.matcher.FingerTemplate;
+import id.satunik.matcher.PreparedFinger;
+import java.util.EnumMap;
 import id.satunik.Nik;
 import id.satunik.matcher.IrisTemplate;
 import java.nio.file.Files;
@@ -14,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The commit protocol of a store: every change is first appended to the write-ahead {@link Journal} (forced per
- * {@link Durability}), then applied to the store files — the person store and the iris code files today; any new
- * index file joins by being updated in {@link #apply} (idempotently) and forced in {@link #checkpoint}. Every
+ * {@link Durability}), then applied to the store files — the iris code files, the finger index, then the person
+ * store that names their slots; any new index file joins by being updated in {@link #apply} (idempotently) and forced in {@link #checkpoint}. Every
  * {@value #CHECKPOINT_EVERY} entries and on close the files are forced and a {@link Checkpoint} records the last
  * entry they hold; on open, the entries after it are redone: insert-if-absent, delete-if-live, update-if-still-
  * under-the-old-NIK, so redoing an entry that had already reached the files changes nothing and an operation a
@@ -32,20 +37,22 @@ final class StoreCommits implements AutoCloseable {
 
     private final Path dir;
     private final PersonStore store;
+    private final FingerIndex fingerIndex;
     private final IrisGallery irises;
     private final Journal journal;
     private long sinceCheckpoint;
     private long redone;
 
-    private StoreCommits(Path dir, PersonStore store, IrisGallery irises, TemplateCipher cipher,
-                         Durability durability) {
+    private StoreCommits(Path dir, PersonStore store, FingerIndex fingerIndex, IrisGallery irises,
+                         TemplateCipher cipher, Durability durability) {
         this.dir = dir;
         this.store = store;
+        this.fingerIndex = fingerIndex;
         this.irises = irises;
         boolean adopt = !Files.exists(dir.resolve(Journal.FILE)) && store.size() > 0;
         Checkpoint checkpoint = adopt ? Checkpoint.START : Checkpoint.read(dir);
         this.journal = Journal.open(dir, cipher, durability, checkpoint, entry -> {
-            apply(entry);
+            apply(entry, null);
             redone++;
         });
         if (adopt) {
@@ -57,9 +64,9 @@ final class StoreCommits implements AutoCloseable {
     }
 
     /** Opens the journal of the store in {@code dir} and redoes what its files lack. */
-    static StoreCommits open(Path dir, PersonStore store, IrisGallery irises, TemplateCipher cipher,
-                             Durability durability) {
-        return new StoreCommits(dir, store, irises, cipher, durability);
+    static StoreCommits open(Path dir, PersonStore store, FingerIndex fingerIndex, IrisGallery irises,
+                             TemplateCipher cipher, Durability durability) {
+        return new StoreCommits(dir, store, fingerIndex, irises, cipher, durability);
     }
 
     /** Entries redone on open (interrupted or not yet checkpointed operations). */
@@ -78,10 +85,16 @@ final class StoreCommits implements AutoCloseable {
         journal.force();
     }
 
-    /** Journals and stores a new person; @return the person as stored (with its iris slots) */
-    PersonRecord enroll(PersonRecord person, List<IrisTemplate> eyes, Instant at) {
+    /**
+     * Journals and stores a new person.
+     *
+     * @param minutiae the fingers' minutiae for the finger index (derived from the templates when null)
+     * @return the person as stored (with its iris slots and finger index ordinal)
+     */
+    PersonRecord enroll(PersonRecord person, List<IrisTemplate> eyes, Map<FingerPosition, FingerMinutiae> minutiae,
+                        Instant at) {
         JournalEntry entry = journal.append(new JournalEntry.Enroll(0, at, person, eyes), at);
-        PersonRecord stored = (PersonRecord) apply(entry);
+        PersonRecord stored = (PersonRecord) apply(entry, minutiae);
         afterApply();
         return stored;
     }
@@ -89,7 +102,7 @@ final class StoreCommits implements AutoCloseable {
     /** Journals and applies a delete; @return the person deleted */
     PersonRecord delete(Nik nik, String reason, Instant at) {
         JournalEntry entry = journal.append(new JournalEntry.Delete(0, at, nik, reason), at);
-        PersonRecord deleted = (PersonRecord) apply(entry);
+        PersonRecord deleted = (PersonRecord) apply(entry, null);
         afterApply();
         return deleted;
     }
@@ -97,7 +110,7 @@ final class StoreCommits implements AutoCloseable {
     /** Journals and applies a correction; @return the person as stored now */
     PersonRecord update(JournalEntry.Update update, Instant at) {
         JournalEntry entry = journal.append(update, at);
-        PersonRecord updated = (PersonRecord) apply(entry);
+        PersonRecord updated = (PersonRecord) apply(entry, null);
         afterApply();
         return updated;
     }
@@ -106,17 +119,18 @@ final class StoreCommits implements AutoCloseable {
      * Redoes one entry on the store files; idempotent. @return the person the entry stored, deleted or updated
      * (null when the files already reflected it and nothing changed)
      */
-    private Object apply(JournalEntry entry) {
+    private Object apply(JournalEntry entry, Map<FingerPosition, FingerMinutiae> minutiae) {
         return switch (entry) {
             case JournalEntry.Enroll e -> {
                 Nik nik = e.person().nik();
                 if (store.version(nik) >= e.seq() || store.contains(nik)) {
                     yield null;
                 }
-                Map<EyePosition, Integer> slots = irises.append(nik, e.eyes());
                 PersonRecord p = e.person();
+                Map<EyePosition, Integer> slots = irises.append(nik, e.eyes());
+                long ordinal = indexFingers(nik, p.fingers(), minutiae);
                 PersonRecord stored = new PersonRecord(nik, p.name(), p.birthDate(), p.sex(), p.region(),
-                        p.enrolledAt(), p.fingers(), slots);
+                        p.enrolledAt(), p.fingers(), slots, ordinal);
                 store.insert(stored, e.seq());
                 yield stored;
             }
@@ -131,8 +145,18 @@ final class StoreCommits implements AutoCloseable {
                     yield null;
                 }
                 PersonRecord o = old.get();
+                Map<EyePosition, Integer> slots = o.irisSlots();
+                long ordinal = o.fingerOrdinal();
+                if (!u.from().equals(u.to())) {
+                    // The index entries carry the NIK they were written under: the person gets new ones under
+                    // the corrected NIK (the old ones are dead: no stored person confirms them).
+                    List<IrisTemplate> eyes = new ArrayList<>();
+                    o.irisSlots().forEach((eye, slot) -> eyes.add(irises.templateAt(eye, slot)));
+                    slots = irises.append(u.to(), eyes);
+                    ordinal = indexFingers(u.to(), o.fingers(), null);
+                }
                 PersonRecord updated = new PersonRecord(u.to(), u.name(), u.birthDate(), u.sex(), u.region(),
-                        o.enrolledAt(), o.fingers(), o.irisSlots());
+                        o.enrolledAt(), o.fingers(), slots, ordinal);
                 store.put(updated, u.seq());
                 if (!u.from().equals(u.to())) {
                     store.remove(u.from(), u.seq());
@@ -140,6 +164,21 @@ final class StoreCommits implements AutoCloseable {
                 yield updated;
             }
         };
+    }
+
+    /** Appends the person's fingers to the finger index; -1 when it has none. */
+    private long indexFingers(Nik nik, List<FingerTemplate> fingers, Map<FingerPosition, FingerMinutiae> minutiae) {
+        if (fingers.isEmpty()) {
+            return -1;
+        }
+        Map<FingerPosition, FingerMinutiae> entries = minutiae;
+        if (entries == null) {
+            entries = new EnumMap<>(FingerPosition.class);
+            for (FingerTemplate finger : fingers) {
+                entries.put(finger.position(), PreparedFinger.of(finger).minutiae());
+            }
+        }
+        return fingerIndex.append(nik, entries);
     }
 
     private void afterApply() {
@@ -157,6 +196,7 @@ final class StoreCommits implements AutoCloseable {
     void checkpoint() {
         journal.force();
         store.flush();
+        fingerIndex.flush();
         irises.flush();
         new Checkpoint(journal.lastSeq(), journal.size()).write(dir);
         sinceCheckpoint = 0;
