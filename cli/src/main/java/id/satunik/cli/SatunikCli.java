@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "SatuNIK: one NIK per person. Biometric deduplication of enrollment records.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DedupCommand.class, EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class,
-                StatsCommand.class, ReportCommand.class, EvaluateCommand.class, DeleteCommand.class,
+                StatsCommand.class, ReportCommand.class, EvaluateCommand.class, GenerateCommand.class, DeleteCommand.class,
                 UpdateCommand.class, CompactCommand.class, BackupCommand.class, RestoreCommand.class,
                 VerifyStoreCommand.class, CommandLine.HelpCommand.class})
 public final class SatunikCli implements Runnable {
