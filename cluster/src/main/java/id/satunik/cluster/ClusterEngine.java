@@ -194,6 +194,32 @@ public final class ClusterEngine implements DedupEngine {
         return out;
     }
 
+    /** Not on the cluster backend yet: the persons map and the shards would both have to forget the person. */
+    @Override
+    public boolean delete(String nik, String reason) {
+        throw unsupported("delete");
+    }
+
+    @Override
+    public void update(String nik, id.satunik.PersonCorrection correction) {
+        throw unsupported("update");
+    }
+
+    @Override
+    public long backup(java.nio.file.Path to) {
+        throw unsupported("backup");
+    }
+
+    @Override
+    public List<String> verifyStore() {
+        throw unsupported("verify-store");
+    }
+
+    static UnsupportedOperationException unsupported(String operation) {
+        return new UnsupportedOperationException(operation + " is not available on the cluster backend yet; "
+                + "the gallery's persons are replicated in the cluster (each on two members)");
+    }
+
     /** Members in the cluster now. */
     public int memberCount() {
         return hazelcast.getCluster().getMembers().size();

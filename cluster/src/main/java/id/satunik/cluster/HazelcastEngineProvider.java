@@ -24,6 +24,16 @@ public final class HazelcastEngineProvider implements DedupEngineProvider {
     }
 
     @Override
+    public long restore(java.nio.file.Path backup, java.nio.file.Path journalTail, EngineOptions options) {
+        throw ClusterEngine.unsupported("restore");
+    }
+
+    @Override
+    public long compact(EngineOptions options) {
+        throw ClusterEngine.unsupported("compact");
+    }
+
+    @Override
     public double compare(ImageSource first, ImageSource second, int dpi) {
         return DedupEngine.compare(first, second, dpi);
     }
