@@ -83,7 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "%.1f %s (threshold %.1f; iris distance %.4f over %,d bits, rotation %+d; quality %.0f and %.0f)%n",
                 c.score(), c.score() >= threshold ? "MATCH" : "NO MATCH", threshold, c.distance(), c.compared(),
-                c.shift(), a.quality(), b.quality());
+                c.shift(), a.quality().score(), b.quality().score());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -210,7 +210,11 @@ final class DefaultDedupEngine implements DedupEngine {
         Map<String, Long> files = new LinkedHashMap<>(store.files());
         files.putAll(fingerIndex.files());
         files.putAll(irises.files());
-        return new GalleryStats(store.size(), fingerIndex.fingers(), files);
+        Map<EyePosition, Long> eyes = new java.util.EnumMap<>(EyePosition.class);
+        for (EyePosition eye : EyePosition.values()) {
+            eyes.put(eye, (long) irises.size(eye));
+        }
+        return new GalleryStats(store.size(), fingerIndex.fingers(), eyes, files);
     }
 
     @Override
