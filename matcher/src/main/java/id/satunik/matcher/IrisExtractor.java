@@ -6,6 +6,8 @@ import id.satunik.InvalidInputException;
 import id.satunik.UnusableSampleException;
 import java.util.Locale;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Near-infrared eye image → {@link IrisTemplate}: segmentation ({@link IrisSegmenter}), rubber-sheet
@@ -20,6 +22,13 @@ public final class IrisExtractor {
     static final int MIN_SIDE = 120;
     /** Below this grey-level standard deviation an image holds no eye (blank or saturated capture). */
     static final double MIN_CONTRAST = 8.0;
+    /**
+     * Images whose shorter side exceeds this are scaled down to it before segmentation (area averaging): an
+     * ISO/IEC 19794-6 640x480 capture with an iris of 150+ px across becomes 400x300 with 47+ px of iris radius, the
+     * scale of the CASIA and IITD captures (iris radius 45-120 px at 320x240/280), which the segmenter's
+     * structuring elements and search steps are sized for; it also keeps extraction at the cost of a small image.
+     */
+    static final int WORKING_SIDE = 300;
     /**
      * Fewer usable coefficients than this fraction of the grid are refused: such a code compares too few bits
      * for its distance to mean anything (the normalisation pushes every comparison towards 0.5). Was 30%; at 20%
@@ -59,6 +68,24 @@ public final class IrisExtractor {
         return extract(position, gray, subject);
     }
 
+    /** The image scaled down so that its shorter side is {@link #WORKING_SIDE}; smaller images as they are. */
+    static GrayImage workingScale(GrayImage gray) {
+        int side = Math.min(gray.width(), gray.height());
+        if (side <= WORKING_SIDE) {
+            return gray;
+        }
+        double f = WORKING_SIDE / (double) side;
+        int w = (int) Math.round(gray.width() * f);
+        int h = (int) Math.round(gray.height() * f);
+        OpenCv.load();
+        try (OpenCv cv = new OpenCv()) {
+            Mat small = cv.mat();
+            Imgproc.resize(cv.gray(gray.width(), gray.height(), gray.pixels()), small, new Size(w, h), 0, 0,
+                    Imgproc.INTER_AREA);
+            return new GrayImage(w, h, OpenCv.bytes(small));
+        }
+    }
+
     IrisTemplate extract(EyePosition position, GrayImage gray, String subject) {
         if (gray.width() < MIN_SIDE || gray.height() < MIN_SIDE) {
             throw new InvalidInputException(subject, String.format(Locale.ROOT,
@@ -70,6 +97,7 @@ public final class IrisExtractor {
             throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                     "image is blank: grey-level deviation %.1f, below %.1f (no eye captured)", contrast, MIN_CONTRAST));
         }
+        gray = workingScale(gray);
         IrisSegmentation segmentation = segmenter.segment(gray, subject);
         IrisEncoder.Encoded encoded;
         try (OpenCv cv = new OpenCv()) {
@@ -85,6 +113,7 @@ public final class IrisExtractor {
                             + "%.0f%% needed", 100 * usable, 100 * MIN_USABLE_FRACTION));
         }
         IrisSegmentation.Measures m = segmentation.measures();
+
         IrisQuality quality = IrisQuality.of(usable, m.irisPupilRatio(), m.pupilContrast(), m.irisContrast(),
                 m.sharpness(), m.concentricity(), m.margin());
         if (quality.score() < minQuality) {
