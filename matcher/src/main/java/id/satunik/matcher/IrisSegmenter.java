@@ -78,7 +78,14 @@ final class IrisSegmenter {
      * most 16 grey levels, and the limbus edge holds along at least 42% of the lateral arcs; the limits below leave
      * a margin below those, and turn away most fingerprints (FVC) that a blob search alone would take for an eye.
      */
-    static final double MIN_PUPIL_CONTRAST = 25;
+    static final double MIN_PUPIL_CONTRAST = 40;
+    /**
+     * A dark iris (IITD: 32-46 grey levels between pupil and rim) passes with less contrast when its pupil edge
+     * holds all around and its inside is flat; a fingerprint's darkest round region does neither.
+     */
+    static final double MIN_FAINT_PUPIL_CONTRAST = 25;
+    static final double FAINT_PUPIL_COVERAGE = 0.9;
+    static final double FAINT_PUPIL_DEVIATION = 8;
     static final double MIN_PUPIL_COVERAGE = 0.6;
     static final double MAX_PUPIL_DEVIATION = 22;
     static final double MIN_LIMBUS_COVERAGE = 0.35;
@@ -156,8 +163,11 @@ final class IrisSegmenter {
             double pupilDeviation = deviation(inside, insideMean);
             double pupilCoverage = edgeCoverage(pixels, w, h, pupil, FULL_CIRCLE, k);
             double limbusCoverage = edgeCoverage(pixels, w, h, iris, LIMBUS_ARCS, k);
-            if (pupilContrast < MIN_PUPIL_CONTRAST * k || pupilCoverage < MIN_PUPIL_COVERAGE
-                    || pupilDeviation > MAX_PUPIL_DEVIATION * k) {
+            // a pupil below the usual contrast (a dark iris) must be perfectly round and uniform to count
+            boolean faint = pupilContrast < MIN_PUPIL_CONTRAST * k
+                    && !(pupilContrast >= MIN_FAINT_PUPIL_CONTRAST * k && pupilCoverage >= FAINT_PUPIL_COVERAGE
+                    && pupilDeviation <= FAINT_PUPIL_DEVIATION * k);
+            if (faint || pupilCoverage < MIN_PUPIL_COVERAGE || pupilDeviation > MAX_PUPIL_DEVIATION * k) {
                 throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                         "no iris found: no pupil (darkest round region: %.0f grey levels darker than its rim, "
                                 + "edge along %.0f%% of its circle, grey-level deviation %.0f inside; a pupil needs "
