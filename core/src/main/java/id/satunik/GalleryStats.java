@@ -13,8 +13,10 @@ import java.util.TreeMap;
  * @param fingerprints fingerprint templates over all persons
  * @param irises       iris codes stored, per eye (every eye position present, 0 when none)
  * @param files        store file name → bytes on disk (allocated, not apparent, size)
+ * @param deleted      persons deleted and not yet compacted away (tombstones)
  */
-public record GalleryStats(long persons, long fingerprints, Map<EyePosition, Long> irises, Map<String, Long> files) {
+public record GalleryStats(long persons, long fingerprints, Map<EyePosition, Long> irises, Map<String, Long> files,
+                           long deleted) {
     public GalleryStats {
         Map<EyePosition, Long> all = new EnumMap<>(EyePosition.class);
         for (EyePosition eye : EyePosition.values()) {
@@ -25,11 +27,15 @@ public record GalleryStats(long persons, long fingerprints, Map<EyePosition, Lon
     }
 
     /** A gallery without irises. */
-    public GalleryStats(long persons, long fingerprints, Map<String, Long> files) {
-        this(persons, fingerprints, Map.of(), files);
+    public GalleryStats(long persons, long fingerprints, Map<String, Long> files, long deleted) {
+        this(persons, fingerprints, Map.of(), files, deleted);
     }
 
-    /** Iris codes over both eyes. */
+    public GalleryStats(long persons, long fingerprints, Map<String, Long> files) {
+        this(persons, fingerprints, files, 0);
+    }
+
+    /** Iris codes over both eyes (those of deleted persons included until compaction). */
     public long eyes() {
         return irises.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -32,6 +32,7 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "store         %s%n", store.store);
         out.printf(Locale.ROOT, "persons       %,d%n", stats.persons());
+        out.printf(Locale.ROOT, "deleted       %,d%n", stats.deleted());
         out.printf(Locale.ROOT, "fingerprints  %,d%n", stats.fingerprints());
         out.printf(Locale.ROOT, "irises        %,d (right %,d, left %,d)%n", stats.eyes(),
                 stats.irises().get(EyePosition.RIGHT), stats.irises().get(EyePosition.LEFT));
