@@ -10,11 +10,15 @@ import java.util.Objects;
  *
  * @param store          folder of the persistent gallery (created when missing)
  * @param threads        worker threads for 1:N search and extraction
- * @param threshold      person score from which two records are one person (SourceAFIS scale: 40 ≈ FMR 0.01%)
+ * @param threshold      person score from which two records are one person (SourceAFIS scale: 40 ≈ FMR 0.01%);
+ *                       with a {@code targetFpir}, the lowest threshold the calibration may give
  * @param capacity       number of persons the store is sized for when created (it can grow past it, slower)
  * @param candidateLimit how many ranked candidates an identify returns
+ * @param targetFpir     target false-positive identification rate per search, in (0, 1): the decision threshold
+ *                       is derived from it and the gallery size ({@link DecisionThreshold}); 0 for a fixed threshold
  */
-public record EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit) {
+public record EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
+                            double targetFpir) {
 
     /** SourceAFIS's recommended 1:1 threshold, FMR about 0.01% per comparison; see README for the 1:N view. */
     public static final double DEFAULT_THRESHOLD = 40.0;
@@ -31,9 +35,7 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
-        if (!(threshold > 0)) {
-            throw new IllegalArgumentException("threshold must be positive, was " + threshold);
-        }
+        new DecisionThreshold(threshold, targetFpir); // validates both
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
@@ -42,25 +44,40 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
         }
     }
 
+    /** A fixed threshold (no target FPIR). */
+    public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit) {
+        this(store, threads, threshold, capacity, candidateLimit, 0);
+    }
+
     /** Defaults: all cores, threshold 40, room for 10,000 persons (growing past it), 10 candidates. */
     public static EngineOptions at(Path store) {
         return new EngineOptions(store, Runtime.getRuntime().availableProcessors(), DEFAULT_THRESHOLD,
                 DEFAULT_CAPACITY, DEFAULT_CANDIDATE_LIMIT);
     }
 
+    /** The decision rule: {@link #threshold} alone, or derived from {@link #targetFpir} with it as the floor. */
+    public DecisionThreshold decisionThreshold() {
+        return new DecisionThreshold(threshold, targetFpir);
+    }
+
     public EngineOptions withThreads(int value) {
-        return new EngineOptions(store, value, threshold, capacity, candidateLimit);
+        return new EngineOptions(store, value, threshold, capacity, candidateLimit, targetFpir);
     }
 
     public EngineOptions withThreshold(double value) {
-        return new EngineOptions(store, threads, value, capacity, candidateLimit);
+        return new EngineOptions(store, threads, value, capacity, candidateLimit, targetFpir);
     }
 
     public EngineOptions withCapacity(long value) {
-        return new EngineOptions(store, threads, threshold, value, candidateLimit);
+        return new EngineOptions(store, threads, threshold, value, candidateLimit, targetFpir);
     }
 
     public EngineOptions withCandidateLimit(int value) {
-        return new EngineOptions(store, threads, threshold, capacity, value);
+        return new EngineOptions(store, threads, threshold, capacity, value, targetFpir);
+    }
+
+    /** @param value target FPIR per search in (0, 1), or 0 for the fixed {@link #threshold} */
+    public EngineOptions withTargetFpir(double value) {
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, value);
     }
 }

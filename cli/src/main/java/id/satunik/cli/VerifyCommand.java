@@ -37,6 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new CliFailure("--threshold must be a positive number, was " + threshold);
+        }
         double score;
         try {
             score = DedupEngine.compare(ImageSource.of(first), ImageSource.of(second), dpi);

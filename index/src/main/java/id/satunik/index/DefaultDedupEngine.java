@@ -4,6 +4,7 @@ import com.machinezoo.sourceafis.FingerprintMatcher;
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.Candidate;
 import id.satunik.DedupDecision;
+import id.satunik.DecisionThreshold;
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
 import id.satunik.EyePosition;
@@ -189,9 +190,10 @@ final class DefaultDedupEngine implements DedupEngine {
         return gallery.comparisons() + irises.comparisons();
     }
 
+    /** The threshold a search of the gallery as it is now is decided with (see {@link DecisionThreshold}). */
     @Override
     public double threshold() {
-        return options.threshold();
+        return options.decisionThreshold().at(gallery.size());
     }
 
     @Override
@@ -267,7 +269,18 @@ final class DefaultDedupEngine implements DedupEngine {
     private DedupDecision decideOrReject(EnrollmentRecord record, Object prepared) {
         return switch (prepared) {
             case DedupDecision.Rejected rejected -> rejected;
-            case PreparedRecord ready -> decide(ready);
+            case PreparedRecord ready -> {
+                try {
+                    yield decide(ready);
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        throw e;
+                    }
+                    // one record the store cannot take must not end a batch; add() persists nothing half-way
+                    yield new DedupDecision.Rejected(record.nik(), "record " + record.nik()
+                            + ": could not be decided or stored (" + e + "); nothing enrolled");
+                }
+            }
             default -> throw new IllegalStateException("unexpected " + prepared);
         };
     }
@@ -279,8 +292,9 @@ final class DefaultDedupEngine implements DedupEngine {
             ensureOpen();
             PersonFingerprints holderPrints = gallery.get(ready.nik());
             Candidate holder = holderPrints == null ? null : rescore(ready, ready.nik(), holderPrints, null);
-            List<Candidate> candidates = search(ready, options.threshold());
-            DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
+            double threshold = threshold();
+            List<Candidate> candidates = search(ready, threshold);
+            DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, threshold,
                     ready.dropped());
             if (decision instanceof DedupDecision.Enrolled) {
                 add(ready);
