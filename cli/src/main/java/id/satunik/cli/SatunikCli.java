@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = "SatuNIK: one NIK per person. Biometric deduplication of enrollment records.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DedupCommand.class, EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class,
-                StatsCommand.class, ReportCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, VerifyStoreCommand.class, RepairCommand.class, ReportCommand.class,
+                EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class SatunikCli implements Runnable {
     /** Exit code of a command that could not run. */
     static final int CANNOT_RUN = 2;

@@ -19,6 +19,7 @@ import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.FingerprintExtractor;
 import id.satunik.matcher.IrisExtractor;
 import id.satunik.matcher.IrisTemplate;
+import id.satunik.matcher.ModalityAgreement;
 import id.satunik.matcher.PersonFingerprints;
 import id.satunik.matcher.PersonProbe;
 import id.satunik.matcher.ScoreFusion;
@@ -56,7 +57,7 @@ import java.util.function.Consumer;
  */
 final class DefaultDedupEngine implements DedupEngine {
     private final EngineOptions options;
-    private final StoreLock storeLock;
+    private final StoreIdentity storeLock;
     private final PersonStore store;
     private final FingerprintGallery gallery = new FingerprintGallery();
     private final FingerprintExtractor extractor = new FingerprintExtractor();
@@ -67,7 +68,7 @@ final class DefaultDedupEngine implements DedupEngine {
     private final Clock clock = Clock.systemUTC();
     private volatile boolean closed;
 
-    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, IrisGallery irises) {
+    private DefaultDedupEngine(EngineOptions options, StoreIdentity storeLock, PersonStore store, IrisGallery irises) {
         this.options = options;
         this.storeLock = storeLock;
         this.store = store;
@@ -83,17 +84,17 @@ final class DefaultDedupEngine implements DedupEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create store folder " + dir + ": " + e.getMessage(), e);
         }
-        StoreLock lock = StoreLock.acquire(dir);
+        StoreIdentity lock = StoreIdentity.open(dir);
         PersonStore store;
         IrisGallery irises;
         try {
-            store = ChronicleMapPersonStore.open(dir, options.capacity());
+            store = ChronicleMapPersonStore.open(dir, options.capacity(), lock.id(), lock.created());
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
         try {
-            irises = new IrisGallery(dir, options.threads());
+            irises = new IrisGallery(dir, options.threads(), IrisVectorScan.INSTANCE, lock.id());
         } catch (RuntimeException e) {
             store.close();
             lock.close();
@@ -115,7 +116,14 @@ final class DefaultDedupEngine implements DedupEngine {
         store.forEach(persons::add);
         List<Future<PersonFingerprints>> loaded = new ArrayList<>(persons.size());
         for (PersonRecord person : persons) {
-            loaded.add(searchPool.submit(() -> new PersonFingerprints(person.fingers())));
+            loaded.add(searchPool.submit(() -> {
+                try {
+                    return new PersonFingerprints(person.fingers());
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("person store " + options.store() + " is damaged: a fingerprint "
+                            + "template of NIK " + person.nik() + " cannot be read (" + e.getMessage() + ")", e);
+                }
+            }));
         }
         for (int i = 0; i < persons.size(); i++) {
             gallery.add(persons.get(i).nik(), await(loaded.get(i)));
@@ -355,7 +363,8 @@ final class DefaultDedupEngine implements DedupEngine {
                 eyeScores.put(eye, eyes[eye.ordinal()]);
             }
         }
-        return new Candidate(nik, ScoreFusion.fuse(all), byFingers.fingerScores(), eyeScores);
+        return new Candidate(nik, ModalityAgreement.fuse(all, FingerPosition.values().length),
+                byFingers.fingerScores(), eyeScores);
     }
 
     /**

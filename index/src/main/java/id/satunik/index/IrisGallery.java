@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -43,6 +44,7 @@ final class IrisGallery implements AutoCloseable {
     static final double CANDIDATE_DISTANCE = IrisScore.distanceAt(CANDIDATE_SCORE);
 
     private final Path directory;
+    private final UUID store;
     private final Map<EyePosition, IrisCodeFile> files = new ConcurrentHashMap<>();
     private final Map<Nik, Map<EyePosition, Integer>> owners = new ConcurrentHashMap<>();
     private final IrisScanner scanner;
@@ -50,16 +52,22 @@ final class IrisGallery implements AutoCloseable {
     private final LongAdder comparisons = new LongAdder();
 
     IrisGallery(Path directory, int threads) {
-        this(directory, threads, IrisVectorScan.INSTANCE);
+        this(directory, threads, IrisVectorScan.INSTANCE, null);
     }
 
     IrisGallery(Path directory, int threads, IrisScanKernel kernel) {
+        this(directory, threads, kernel, null);
+    }
+
+    /** @param store the store's id, which every iris file must carry (null: not checked, for tests and benchmarks) */
+    IrisGallery(Path directory, int threads, IrisScanKernel kernel, UUID store) {
         this.directory = directory;
         this.kernel = kernel;
+        this.store = store;
         try {
             for (EyePosition eye : EyePosition.values()) {
                 if (Files.exists(fileOf(directory, eye))) {
-                    files.put(eye, IrisCodeFile.open(fileOf(directory, eye), eye));
+                    files.put(eye, IrisCodeFile.open(fileOf(directory, eye), eye, store));
                 }
             }
         } catch (RuntimeException e) {
@@ -74,7 +82,7 @@ final class IrisGallery implements AutoCloseable {
     }
 
     private IrisCodeFile file(EyePosition eye) {
-        return files.computeIfAbsent(eye, e -> IrisCodeFile.open(fileOf(directory, e), e));
+        return files.computeIfAbsent(eye, e -> IrisCodeFile.open(fileOf(directory, e), e, store));
     }
 
     /** Stores one eye of the person {@code nik}; returns its slot in the file of its position. */
@@ -91,8 +99,30 @@ final class IrisGallery implements AutoCloseable {
         return slots;
     }
 
-    /** Makes a stored person's eyes count: scans report them, {@link #scores} compares with them. */
+    /**
+     * Makes a stored person's eyes count: scans report them, {@link #scores} compares with them.
+     *
+     * @throws IllegalStateException when a slot the person record names is not in its iris file, or holds another
+     *                               person's eye (a truncated, deleted or replaced file): the store is damaged
+     */
     void register(Nik nik, Map<EyePosition, Integer> slots) {
+        for (Map.Entry<EyePosition, Integer> slot : slots.entrySet()) {
+            IrisCodeFile file = files.get(slot.getKey());
+            Path path = fileOf(directory, slot.getKey());
+            if (file == null) {
+                throw new IllegalStateException("store " + directory + " is damaged: " + path + " is missing, but person "
+                        + nik + " has its " + slot.getKey() + " eye in slot " + slot.getValue());
+            }
+            if (slot.getValue() < 0 || slot.getValue() >= file.size()) {
+                throw new IllegalStateException("store " + directory + " is damaged: " + path + " holds " + file.size()
+                        + " eyes, but person " + nik + " has its " + slot.getKey() + " eye in slot " + slot.getValue()
+                        + " (file truncated or its count lowered)");
+            }
+            if (file.nikAt(slot.getValue()) != nik.toLong()) {
+                throw new IllegalStateException("store " + directory + " is damaged: slot " + slot.getValue() + " of "
+                        + path + " holds NIK " + file.nikAt(slot.getValue()) + ", but person " + nik + " names it");
+            }
+        }
         if (!slots.isEmpty()) {
             owners.put(nik, Map.copyOf(slots));
         }

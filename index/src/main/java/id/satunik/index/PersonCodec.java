@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +28,19 @@ import java.util.Map;
  * magic 'S''N' | version u8 = 1 | nik i64 | enrolledAt epoch-millis i64
  * | flags u8 (1 name, 2 birthDate, 4 sex, 8 region) | [name UTF] [birthDate epoch-day i32] [sex u8] [region UTF]
  * | fingers u8 | per finger: position code u8, minutiae u16, length i32, SourceAFIS template bytes
- * | irises u8 | per eye: position code u8, slot i32 (in the iris code file of that eye)      (version 2 only)
+ * | irises u8 | per eye: position code u8, slot i32 (in the iris code file of that eye)      (version 2+)
+ * | CRC32C of every preceding byte i32                                                        (version 3+)
  * </pre>
  *
- * Version 1 records (no iris part) are still read.
+ * Version 1 records (no iris part) and version 2 (no checksum) are still read. The checksum makes a damaged
+ * record (a flipped bit in a template) an error naming the person, instead of a template SourceAFIS cannot read
+ * or, worse, one it reads differently.
  *
  * Stateless; thread-safe.
  */
 final class PersonCodec {
     private static final int MAGIC = ('S' << 8) | 'N';
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private PersonCodec() {
     }
@@ -78,7 +83,19 @@ final class PersonCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toByteArray();
+        byte[] body = buffer.toByteArray();
+        byte[] encoded = Arrays.copyOf(body, body.length + 4);
+        int crc = crc(encoded, body.length);
+        for (int i = 0; i < 4; i++) {
+            encoded[body.length + i] = (byte) (crc >>> (24 - 8 * i));
+        }
+        return encoded;
+    }
+
+    private static int crc(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
     }
 
     static PersonRecord decode(byte[] encoded) {
@@ -88,6 +105,14 @@ final class PersonCodec {
             if (magic != MAGIC || version < 1 || version > VERSION) {
                 throw new IllegalStateException("not a SatuNIK person record (magic " + Integer.toHexString(magic)
                         + ", version " + version + ")");
+            }
+            if (version >= 3) {
+                int length = encoded.length - 4;
+                int stored = length < 0 ? 0 : ((encoded[length] & 0xFF) << 24) | ((encoded[length + 1] & 0xFF) << 16)
+                        | ((encoded[length + 2] & 0xFF) << 8) | (encoded[length + 3] & 0xFF);
+                if (length < 3 || crc(encoded, length) != stored) {
+                    throw new IllegalStateException("person record fails its checksum (damaged)");
+                }
             }
             Nik nik = Nik.fromLong(in.readLong());
             Instant enrolledAt = Instant.ofEpochMilli(in.readLong());
@@ -101,7 +126,11 @@ final class PersonCodec {
             for (int i = 0; i < count; i++) {
                 FingerPosition position = FingerPosition.fromCode(in.readUnsignedByte());
                 int minutiae = in.readUnsignedShort();
-                byte[] bytes = new byte[in.readInt()];
+                int length = in.readInt();
+                if (length < 0 || length > encoded.length) {
+                    throw new IllegalStateException("corrupt person record " + nik + ": template length " + length);
+                }
+                byte[] bytes = new byte[length];
                 in.readFully(bytes);
                 fingers.add(new FingerTemplate(position, minutiae, bytes));
             }

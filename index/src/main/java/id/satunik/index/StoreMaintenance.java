@@ -1,0 +1,91 @@
+package id.satunik.index;
+
+import id.satunik.EngineOptions;
+import id.satunik.EyePosition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code satunik verify-store} and {@code satunik repair}: what an operator runs on a store the engine refused.
+ * Verifying is opening: the engine checks every file's header and identity, every person record's and iris
+ * record's checksum, every fingerprint template, and every iris slot a person names (see docs/design.md).
+ *
+ * <p>Stateless; thread-safe. Neither runs while another process has the store open (the lock refuses it), but
+ * a writer whose {@code store.id} was deleted under it still holds its lock on the deleted file: stop every
+ * process on the store before {@link #adopt}.
+ */
+public final class StoreMaintenance {
+    private StoreMaintenance() {
+    }
+
+    /**
+     * Opens the store as the engine does and closes it.
+     *
+     * @return persons and eyes checked
+     * @throws IllegalStateException naming the file and what is wrong
+     */
+    public static String verify(Path dir, int threads) {
+        try (DefaultDedupEngine engine = DefaultDedupEngine.open(EngineOptions.at(dir).withThreads(threads))) {
+            var stats = engine.stats();
+            return String.format(java.util.Locale.ROOT, "store %s is sound: %,d persons, %,d fingerprints, files %s;"
+                    + " every header, identity, record checksum, template and iris slot verified", dir,
+                    stats.persons(), stats.fingerprints(), stats.files().keySet());
+        }
+    }
+
+    /**
+     * Gives a store written before store identities (data files, no {@code store.id}) an identity: writes
+     * {@code store.id} and the same id into persons.cmap and each iris file, then verifies the store.
+     *
+     * @return what was done
+     * @throws IllegalStateException when the store already has an identity, has no person file, or fails
+     *                               verification afterwards
+     */
+    public static String adopt(Path dir, int threads) {
+        List<String> data = StoreIdentity.dataFiles(dir);
+        if (!data.contains(ChronicleMapPersonStore.FILE)) {
+            throw new IllegalStateException("store " + dir + " has no " + ChronicleMapPersonStore.FILE
+                    + "; its persons cannot be rebuilt from the iris files (they hold only NIKs and codes)");
+        }
+        // the id the files already carry (store.id deleted), else a new one (a store written before identities)
+        UUID carried;
+        try (ChronicleMapPersonStore persons = ChronicleMapPersonStore.open(dir, EngineOptions.DEFAULT_CAPACITY)) {
+            carried = persons.storeId();
+        }
+        for (EyePosition eye : EyePosition.values()) {
+            Path file = IrisGallery.fileOf(dir, eye);
+            if (Files.exists(file)) {
+                try (IrisCodeFile codes = IrisCodeFile.open(file, eye)) {
+                    UUID own = codes.storeId();
+                    if (own != null && carried != null && !own.equals(carried)) {
+                        throw new IllegalStateException("store " + dir + " mixes files of two stores: " + file
+                                + " belongs to " + own + ", " + ChronicleMapPersonStore.FILE + " to " + carried);
+                    }
+                    carried = carried != null ? carried : own;
+                }
+            }
+        }
+        UUID id = StoreIdentity.adopt(dir, carried != null ? carried : UUID.randomUUID());
+        List<String> done = new ArrayList<>();
+        try (ChronicleMapPersonStore persons = ChronicleMapPersonStore.open(dir, EngineOptions.DEFAULT_CAPACITY)) {
+            persons.adoptIfAbsent(id);
+            done.add(ChronicleMapPersonStore.FILE);
+        }
+        for (EyePosition eye : EyePosition.values()) {
+            Path file = IrisGallery.fileOf(dir, eye);
+            if (Files.exists(file)) {
+                try (IrisCodeFile codes = IrisCodeFile.open(file, eye)) {
+                    if (codes.storeId() == null) {
+                        codes.adopt(id);
+                    }
+                    done.add(file.getFileName().toString());
+                }
+            }
+        }
+        return "store " + dir + " adopted as " + id + (carried != null ? " (the id its files carry)" : " (new id)")
+                + ", written to store.id and " + String.join(", ", done) + "; " + verify(dir, threads);
+    }
+}
