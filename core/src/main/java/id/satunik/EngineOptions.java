@@ -14,11 +14,14 @@ import java.util.Objects;
  *                       with a {@code targetFpir}, the lowest threshold the calibration may give
  * @param capacity       number of persons the store is sized for when created (it can grow past it, slower)
  * @param candidateLimit how many ranked candidates an identify returns
+ * @param exhaustive     compare the probe with every enrolled person with SourceAFIS (the reference search; slow,
+ *                       and its gallery of deserialized templates grows the heap with the store) instead of the
+ *                       pre-selection by the compact finger index
  * @param targetFpir     target false-positive identification rate per search, in (0, 1): the decision threshold
  *                       is derived from it and the gallery size ({@link DecisionThreshold}); 0 for a fixed threshold
  */
 public record EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
-                            double targetFpir) {
+                            boolean exhaustive, double targetFpir) {
 
     /** SourceAFIS's recommended 1:1 threshold, FMR about 0.01% per comparison; see README for the 1:N view. */
     public static final double DEFAULT_THRESHOLD = 40.0;
@@ -45,14 +48,22 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
     }
 
     /** A fixed threshold (no target FPIR). */
-    public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit) {
-        this(store, threads, threshold, capacity, candidateLimit, 0);
+    public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
+                         boolean exhaustive) {
+        this(store, threads, threshold, capacity, candidateLimit, exhaustive, 0);
     }
 
-    /** Defaults: all cores, threshold 40, room for 10,000 persons (growing past it), 10 candidates. */
+    /** A fixed threshold (no target FPIR), pre-selection. */
+    public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit) {
+        this(store, threads, threshold, capacity, candidateLimit, false, 0);
+    }
+
+    /**
+     * Defaults: all cores, threshold 40, room for 10,000 persons (growing past it), 10 candidates, pre-selection.
+     */
     public static EngineOptions at(Path store) {
         return new EngineOptions(store, Runtime.getRuntime().availableProcessors(), DEFAULT_THRESHOLD,
-                DEFAULT_CAPACITY, DEFAULT_CANDIDATE_LIMIT);
+                DEFAULT_CAPACITY, DEFAULT_CANDIDATE_LIMIT, false, 0);
     }
 
     /** The decision rule: {@link #threshold} alone, or derived from {@link #targetFpir} with it as the floor. */
@@ -61,23 +72,27 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
     }
 
     public EngineOptions withThreads(int value) {
-        return new EngineOptions(store, value, threshold, capacity, candidateLimit, targetFpir);
+        return new EngineOptions(store, value, threshold, capacity, candidateLimit, exhaustive, targetFpir);
     }
 
     public EngineOptions withThreshold(double value) {
-        return new EngineOptions(store, threads, value, capacity, candidateLimit, targetFpir);
+        return new EngineOptions(store, threads, value, capacity, candidateLimit, exhaustive, targetFpir);
     }
 
     public EngineOptions withCapacity(long value) {
-        return new EngineOptions(store, threads, threshold, value, candidateLimit, targetFpir);
+        return new EngineOptions(store, threads, threshold, value, candidateLimit, exhaustive, targetFpir);
     }
 
     public EngineOptions withCandidateLimit(int value) {
-        return new EngineOptions(store, threads, threshold, capacity, value, targetFpir);
+        return new EngineOptions(store, threads, threshold, capacity, value, exhaustive, targetFpir);
+    }
+
+    public EngineOptions withExhaustive(boolean value) {
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, value, targetFpir);
     }
 
     /** @param value target FPIR per search in (0, 1), or 0 for the fixed {@link #threshold} */
     public EngineOptions withTargetFpir(double value) {
-        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, value);
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive, value);
     }
 }

@@ -1,6 +1,5 @@
 package id.satunik.cli;
 
-import id.satunik.cli.evaluate.EvaluateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -78,7 +78,7 @@ final class IrisCodeFile implements AutoCloseable {
 
     /** Opens the store of {@code position} eyes at {@code path}, creating it when absent; no identity check. */
     static IrisCodeFile open(Path path, EyePosition position) {
-        return open(path, position, null);
+        return open(path, position, null, true);
     }
 
     /**
@@ -88,6 +88,11 @@ final class IrisCodeFile implements AutoCloseable {
      * @throws IllegalStateException naming the file and what is wrong
      */
     static IrisCodeFile open(Path path, EyePosition position, UUID store) {
+        return open(path, position, store, store == null);
+    }
+
+    /** @param mayCreate false when opening a file found in the store: an empty one is damage, not a new file */
+    static IrisCodeFile open(Path path, EyePosition position, UUID store, boolean mayCreate) {
         IrisCodeFile file = null;
         try {
             Path parent = path.toAbsolutePath().getParent();
@@ -97,6 +102,10 @@ final class IrisCodeFile implements AutoCloseable {
             FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             boolean fresh = channel.size() == 0;
+            if (fresh && !mayCreate) {
+                channel.close();
+                throw new IllegalStateException("iris store " + path + " is damaged: the file is empty (truncated?)");
+            }
             if (!fresh && channel.size() < HEADER_BYTES) {
                 channel.close();
                 throw new IllegalStateException("not a SatuNIK iris store (shorter than its header): " + path);
@@ -110,7 +119,6 @@ final class IrisCodeFile implements AutoCloseable {
             file.load(fresh);
             if (store != null) {
                 file.checkIdentity(store, fresh);
-                file.verifyRecords();
             }
             return file;
         } catch (IOException e) {
@@ -200,13 +208,15 @@ final class IrisCodeFile implements AutoCloseable {
     /** @throws IllegalStateException naming the file, slot and NIK of the first record whose checksum fails */
     void verifyRecords() {
         for (int slot = 0; slot < committed; slot++) {
-            MemorySegment segment = chunkOf(slot);
-            long base = offsetOf(slot);
-            long meta = segment.get(LONG, base + META_OFFSET);
-            if ((meta & CHECKSUMMED) != 0 && (int) (meta >>> 32) != checksum(segment, base)) {
-                throw new IllegalStateException("iris store " + path + " is damaged: record " + slot + " (NIK "
-                        + segment.get(LONG, base + NIK_OFFSET) + ") fails its checksum");
-            }
+            verifyRecord(chunkOf(slot), offsetOf(slot), slot);
+        }
+    }
+
+    private void verifyRecord(MemorySegment segment, long base, int slot) {
+        long meta = segment.get(LONG, base + META_OFFSET);
+        if ((meta & CHECKSUMMED) != 0 && (int) (meta >>> 32) != checksum(segment, base)) {
+            throw new IllegalStateException("iris store " + path + " is damaged: record " + slot + " (NIK "
+                    + segment.get(LONG, base + NIK_OFFSET) + ") fails its checksum");
         }
     }
 
@@ -316,11 +326,12 @@ final class IrisCodeFile implements AutoCloseable {
         return (meta & 0xFF) == 2 ? EyePosition.LEFT : EyePosition.RIGHT;
     }
 
-    /** The stored eye as a template (for 1:1 comparisons of a candidate's other eye). */
+    /** The stored eye as a template (for 1:1 comparisons of a candidate's other eye), its checksum verified. */
     IrisTemplate templateAt(int slot) {
         checkSlot(slot);
         MemorySegment segment = chunkOf(slot);
         long base = offsetOf(slot);
+        verifyRecord(segment, base, slot);
         long[] code = new long[IrisCode.CODE_WORDS];
         long[] mask = new long[IrisCode.MASK_WORDS];
         MemorySegment.copy(segment, LONG, base + RE_OFFSET, code, 0, code.length);
@@ -330,7 +341,8 @@ final class IrisCodeFile implements AutoCloseable {
 
     private void checkSlot(int slot) {
         if (slot < 0 || slot >= committed) {
-            throw new IndexOutOfBoundsException("slot " + slot + " of " + committed);
+            throw new IllegalStateException("iris store " + path + " holds " + committed + " eyes; slot " + slot
+                    + " was asked for: the store is damaged (truncated, or its count lowered; run satunik verify-store)");
         }
     }
 

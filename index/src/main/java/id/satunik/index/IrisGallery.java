@@ -12,11 +12,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,8 +24,9 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code iris-left.codes}, created with the first eye of their position, so a fingerprint-only store has none),
  * which persons own which slots, the parallel scan, and the per-eye scores of a probe against one person.
  *
- * <p>A slot counts only once the person owning it is registered ({@link #register}, after the person record is
- * stored): codes appended by an enrollment that failed before that are never reported.
+ * <p>A slot counts only when the stored person names it: the scan proposes, rescoring checks against the person
+ * record, so codes appended by an enrollment that failed before its person was stored are never reported, and
+ * opening a store reads nothing per person.
  *
  * <p>Thread-safety: appends come from one thread at a time (the engine's enrollment lock; each file also
  * serialises its own); scans and scores may run concurrently with each other and with appends, each seeing the
@@ -46,7 +45,6 @@ final class IrisGallery implements AutoCloseable {
     private final Path directory;
     private final UUID store;
     private final Map<EyePosition, IrisCodeFile> files = new ConcurrentHashMap<>();
-    private final Map<Nik, Map<EyePosition, Integer>> owners = new ConcurrentHashMap<>();
     private final IrisScanner scanner;
     private final IrisScanKernel kernel;
     private final LongAdder comparisons = new LongAdder();
@@ -82,7 +80,7 @@ final class IrisGallery implements AutoCloseable {
     }
 
     private IrisCodeFile file(EyePosition eye) {
-        return files.computeIfAbsent(eye, e -> IrisCodeFile.open(fileOf(directory, e), e, store));
+        return files.computeIfAbsent(eye, e -> IrisCodeFile.open(fileOf(directory, e), e, store, true));
     }
 
     /** Stores one eye of the person {@code nik}; returns its slot in the file of its position. */
@@ -99,13 +97,22 @@ final class IrisGallery implements AutoCloseable {
         return slots;
     }
 
+    /** The stored eye, its checksum verified; @throws IllegalStateException naming the file when damaged */
+    IrisTemplate templateAt(EyePosition eye, int slot) {
+        IrisCodeFile file = files.get(eye);
+        if (file == null) {
+            throw new IllegalStateException("store " + directory + " is damaged: " + fileOf(directory, eye)
+                    + " is missing, but a person names slot " + slot + " of it (run satunik verify-store)");
+        }
+        return file.templateAt(slot);
+    }
+
     /**
-     * Makes a stored person's eyes count: scans report them, {@link #scores} compares with them.
+     * verify-store: every slot the person {@code nik} names exists in its file and holds that NIK.
      *
-     * @throws IllegalStateException when a slot the person record names is not in its iris file, or holds another
-     *                               person's eye (a truncated, deleted or replaced file): the store is damaged
+     * @throws IllegalStateException naming the file, slot and person (a truncated, deleted or replaced file)
      */
-    void register(Nik nik, Map<EyePosition, Integer> slots) {
+    void checkSlots(Nik nik, Map<EyePosition, Integer> slots) {
         for (Map.Entry<EyePosition, Integer> slot : slots.entrySet()) {
             IrisCodeFile file = files.get(slot.getKey());
             Path path = fileOf(directory, slot.getKey());
@@ -123,13 +130,11 @@ final class IrisGallery implements AutoCloseable {
                         + path + " holds NIK " + file.nikAt(slot.getValue()) + ", but person " + nik + " names it");
             }
         }
-        if (!slots.isEmpty()) {
-            owners.put(nik, Map.copyOf(slots));
-        }
     }
 
-    IrisTemplate templateAt(EyePosition eye, int slot) {
-        return files.get(eye).templateAt(slot);
+    /** verify-store: every record of every iris file matches its checksum. */
+    void verifyRecords() {
+        files.values().forEach(IrisCodeFile::verifyRecords);
     }
 
     long nikAt(EyePosition eye, int slot) {
@@ -163,21 +168,18 @@ final class IrisGallery implements AutoCloseable {
     }
 
     /**
-     * The registered persons with an eye at or above {@link #CANDIDATE_SCORE} against the probe's eye of the same
-     * position, closest first.
+     * Every enrolled eye at or above {@link #CANDIDATE_SCORE} against the probe's eye of the same position, closest
+     * first, as proposals: the slot is checked against the stored person at rescoring, so an eye appended by an
+     * enrollment that never committed is never reported.
      */
-    Set<Nik> candidates(IrisProbe probe) {
-        Set<Nik> persons = new LinkedHashSet<>();
+    List<Proposal> candidates(IrisProbe probe) {
         IrisScanner.Result result = scan(probe, CANDIDATE_DISTANCE);
         comparisons.add(result.comparisons());
+        List<Proposal> out = new ArrayList<>(result.hits().size());
         for (IrisHit hit : result.hits()) {
-            Nik nik = Nik.fromLong(hit.nik());
-            Map<EyePosition, Integer> slots = owners.get(nik);
-            if (slots != null && Integer.valueOf(hit.slot()).equals(slots.get(hit.eye()))) {
-                persons.add(nik);
-            }
+            out.add(new Proposal(Nik.fromLong(hit.nik()), Proposal.Source.IRIS_SCAN, hit.slot(), hit.eye()));
         }
-        return persons;
+        return out;
     }
 
     /** Eye comparisons (scan and 1:1 re-scoring) performed so far by the engine's searches. */
@@ -186,13 +188,12 @@ final class IrisGallery implements AutoCloseable {
     }
 
     /**
-     * The calibrated score of each of the probe's eyes against the same eye of person {@code nik}, indexed by
+     * The calibrated score of each of the probe's eyes against the same eye of a person (its {@code slots}), indexed by
      * {@link EyePosition#ordinal()}; NaN where either lacks the eye.
      */
-    double[] scores(IrisProbe probe, Nik nik) {
+    double[] scores(IrisProbe probe, Map<EyePosition, Integer> slots) {
         double[] scores = new double[EyePosition.values().length];
         Arrays.fill(scores, Double.NaN);
-        Map<EyePosition, Integer> slots = owners.getOrDefault(nik, Map.of());
         for (Map.Entry<EyePosition, Integer> enrolled : slots.entrySet()) {
             IrisProbe.Eye eye = probe.eye(enrolled.getKey());
             if (eye != null) {

@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 /**
  * The on-disk format of a {@link PersonRecord} (the value in the person store). Kept apart from the store so
@@ -28,19 +28,20 @@ import java.util.Map;
  * magic 'S''N' | version u8 = 1 | nik i64 | enrolledAt epoch-millis i64
  * | flags u8 (1 name, 2 birthDate, 4 sex, 8 region) | [name UTF] [birthDate epoch-day i32] [sex u8] [region UTF]
  * | fingers u8 | per finger: position code u8, minutiae u16, length i32, SourceAFIS template bytes
- * | irises u8 | per eye: position code u8, slot i32 (in the iris code file of that eye)      (version 2+)
- * | CRC32C of every preceding byte i32                                                        (version 3+)
+ * | irises u8 | per eye: position code u8, slot i32 (in the iris code file of that eye)      (version ≥ 2)
+ * | finger ordinal i64 (in the finger index, -1 for none)                                      (version ≥ 3)
+ * | CRC32C of every preceding byte i32                                                         (version ≥ 4)
  * </pre>
  *
- * Version 1 records (no iris part) and version 2 (no checksum) are still read. The checksum makes a damaged
- * record (a flipped bit in a template) an error naming the person, instead of a template SourceAFIS cannot read
- * or, worse, one it reads differently.
+ * Version 1 and 2 records (no iris part, no finger ordinal) are still read; their finger ordinal reads as -1.
+ * Version 3 records have no checksum. The checksum makes a damaged record (a flipped bit in a template) an
+ * error naming the person, instead of a template SourceAFIS cannot read or, worse, one it reads differently.
  *
  * Stateless; thread-safe.
  */
 final class PersonCodec {
     private static final int MAGIC = ('S' << 8) | 'N';
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private PersonCodec() {
     }
@@ -80,6 +81,7 @@ final class PersonCodec {
                 out.writeByte(eye.getKey().code());
                 out.writeInt(eye.getValue());
             }
+            out.writeLong(person.fingerOrdinal());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,7 +108,7 @@ final class PersonCodec {
                 throw new IllegalStateException("not a SatuNIK person record (magic " + Integer.toHexString(magic)
                         + ", version " + version + ")");
             }
-            if (version >= 3) {
+            if (version >= 4) {
                 int length = encoded.length - 4;
                 int stored = length < 0 ? 0 : ((encoded[length] & 0xFF) << 24) | ((encoded[length + 1] & 0xFF) << 16)
                         | ((encoded[length + 2] & 0xFF) << 8) | (encoded[length + 3] & 0xFF);
@@ -143,7 +145,8 @@ final class PersonCodec {
                 }
                 irisSlots.put(code == EyePosition.LEFT.code() ? EyePosition.LEFT : EyePosition.RIGHT, in.readInt());
             }
-            return new PersonRecord(nik, name, birthDate, sex, region, enrolledAt, fingers, irisSlots);
+            long fingerOrdinal = version >= 3 ? in.readLong() : -1;
+            return new PersonRecord(nik, name, birthDate, sex, region, enrolledAt, fingers, irisSlots, fingerOrdinal);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt person record", e);
         }

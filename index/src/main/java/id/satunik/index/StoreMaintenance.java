@@ -1,7 +1,9 @@
 package id.satunik.index;
 
+import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.EngineOptions;
 import id.satunik.EyePosition;
+import id.satunik.matcher.FingerTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +12,9 @@ import java.util.UUID;
 
 /**
  * {@code satunik verify-store} and {@code satunik repair}: what an operator runs on a store the engine refused.
- * Verifying is opening: the engine checks every file's header and identity, every person record's and iris
- * record's checksum, every fingerprint template, and every iris slot a person names (see docs/design.md).
+ * Opening checks every file's header and identity (cheap: a store of millions opens without reading its
+ * persons); verifying then reads everything: every person record's and iris record's checksum, every fingerprint
+ * template, and every iris slot a person names.
  *
  * <p>Stateless; thread-safe. Neither runs while another process has the store open (the lock refuses it), but
  * a writer whose {@code store.id} was deleted under it still holds its lock on the deleted file: stop every
@@ -29,10 +32,27 @@ public final class StoreMaintenance {
      */
     public static String verify(Path dir, int threads) {
         try (DefaultDedupEngine engine = DefaultDedupEngine.open(EngineOptions.at(dir).withThreads(threads))) {
-            var stats = engine.stats();
+            // opening checked identities and headers; now every record, as a search would meet it
+            long[] counts = new long[2];
+            IrisGallery irises = engine.irisGallery();
+            engine.personStore().forEach(person -> { // decoding verifies each record's checksum
+                for (FingerTemplate finger : person.fingers()) {
+                    try {
+                        new FingerprintTemplate(finger.bytes());
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("person store " + dir.resolve(ChronicleMapPersonStore.FILE)
+                                + " is damaged: the " + finger.position() + " template of NIK " + person.nik()
+                                + " cannot be read (" + e.getMessage() + ")", e);
+                    }
+                    counts[1]++;
+                }
+                irises.checkSlots(person.nik(), person.irisSlots());
+                counts[0]++;
+            });
+            irises.verifyRecords();
             return String.format(java.util.Locale.ROOT, "store %s is sound: %,d persons, %,d fingerprints, files %s;"
                     + " every header, identity, record checksum, template and iris slot verified", dir,
-                    stats.persons(), stats.fingerprints(), stats.files().keySet());
+                    counts[0], counts[1], engine.stats().files().keySet());
         }
     }
 

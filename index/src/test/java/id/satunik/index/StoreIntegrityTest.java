@@ -82,6 +82,11 @@ class StoreIntegrityTest {
         return assertThrows(RuntimeException.class, () -> open(store).close()).getMessage();
     }
 
+    /** What verify-store says: opening checks identities and headers, verifying reads every record. */
+    private static String verifyRefusal(Path store) {
+        return assertThrows(IllegalStateException.class, () -> StoreMaintenance.verify(store, 1)).getMessage();
+    }
+
     private static void assertMentions(String message, String... fragments) {
         for (String fragment : fragments) {
             assertTrue(message.contains(fragment), "'" + fragment + "' not in: " + message);
@@ -119,15 +124,21 @@ class StoreIntegrityTest {
             file.seek(64);
             file.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(1).array());
         }
-        assertMentions(refusal(store), "iris-right.codes", "holds 1 eyes", nik(2), "slot 1");
+        assertMentions(verifyRefusal(store), "iris-right.codes", "holds 1 eyes", nik(2), "slot 1");
+        // a search that meets the lost eye rejects that record with the reason instead of crashing the batch
+        try (DedupEngine engine = open(store)) {
+            DedupDecision d = engine.dedup(IrisEngineTest.eyes(nik(9), IrisEngineTest.SUBJECTS[1], 2).build());
+            assertEquals(DedupDecision.Kind.REJECTED, d.kind(), d.toString());
+            assertMentions(d.reason(), "iris-right.codes", "damaged");
+        }
 
-        // truncated to nothing
+        // truncated to nothing: refused at open, not re-created empty
         Files.write(right, new byte[0]);
-        assertMentions(refusal(store), "iris-right.codes", "holds 0 eyes");
+        assertMentions(refusal(store), "iris-right.codes", "is empty");
 
         // deleted
         Files.delete(right);
-        assertMentions(refusal(store), "iris-right.codes is missing", nik(1));
+        assertMentions(verifyRefusal(store), "iris-right.codes is missing", nik(1));
 
         // random bytes in an iris code: used to score 0.0 silently
         Files.copy(saved, right, StandardCopyOption.REPLACE_EXISTING);
@@ -135,7 +146,13 @@ class StoreIntegrityTest {
             file.seek(IrisCodeFile.HEADER_BYTES + IrisCodeFile.RECORD_BYTES + 17);
             file.write(new byte[] {(byte) 0xA5, 0x5A, 0x3C});
         }
-        assertMentions(refusal(store), "iris-right.codes", "record 1", "fails its checksum");
+        assertMentions(verifyRefusal(store), "iris-right.codes", "record 1", "fails its checksum");
+        // random bytes used to score 0.0 silently; now the record that meets them says so
+        try (DedupEngine engine = open(store)) {
+            DedupDecision d = engine.dedup(IrisEngineTest.eyes(nik(9), IrisEngineTest.SUBJECTS[1], 2).build());
+            assertEquals(DedupDecision.Kind.REJECTED, d.kind(), d.toString());
+            assertMentions(d.reason(), "iris-right.codes", "fails its checksum");
+        }
     }
 
     @Test
@@ -143,8 +160,8 @@ class StoreIntegrityTest {
         Path store = build("s");
         Path persons = store.resolve(ChronicleMapPersonStore.FILE);
         byte[] bytes = Files.readAllBytes(persons);
-        // the encoded record of person 3: magic 'S''N', version 3, NIK as a big-endian long
-        byte[] head = ByteBuffer.allocate(11).put((byte) 'S').put((byte) 'N').put((byte) 3)
+        // the encoded record of person 3: magic 'S''N', version 4, NIK as a big-endian long
+        byte[] head = ByteBuffer.allocate(11).put((byte) 'S').put((byte) 'N').put((byte) 4)
                 .putLong(Long.parseLong(nik(3))).array();
         int at = indexOf(bytes, head);
         assertTrue(at > 0, "record of person 3 not found in persons.cmap");
@@ -152,7 +169,7 @@ class StoreIntegrityTest {
             file.seek(at + 120); // inside the fingerprint template
             file.write(~bytes[at + 120]);
         }
-        assertMentions(refusal(store), "persons.cmap", "is damaged", "NIK " + nik(3), "checksum");
+        assertMentions(verifyRefusal(store), "persons.cmap", "is damaged", "NIK " + nik(3), "checksum");
     }
 
     @Test

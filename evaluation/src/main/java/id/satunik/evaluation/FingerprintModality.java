@@ -1,0 +1,82 @@
+package id.satunik.evaluation;
+
+import com.machinezoo.sourceafis.FingerprintMatcher;
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.satunik.FingerPosition;
+import id.satunik.ImageSource;
+import id.satunik.matcher.FingerTemplate;
+import id.satunik.matcher.FingerprintExtractor;
+import id.satunik.matcher.ScoreFusion;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Fingerprints as the engine handles them: {@link FingerprintExtractor} (with its refusals: unreadable, too
+ * small, blank, fewer than {@value FingerprintExtractor#MIN_MINUTIAE} minutiae), SourceAFIS comparison, and
+ * {@link ScoreFusion} across fingers, exactly the rule of {@link id.satunik.matcher.PersonProbe}.
+ *
+ * <p>Thread-safe: stateless; SourceAFIS templates and matchers are immutable.
+ */
+final class FingerprintModality implements Modality<FingerprintTemplate> {
+    /**
+     * Positions used for persons of 1, 2, 4 and 10 fingers: a single index finger, both index fingers, thumbs and
+     * index fingers, then all ten — the order in which civil registries add fingers.
+     */
+    private static final List<FingerPosition> ORDER = List.of(
+            FingerPosition.RIGHT_INDEX, FingerPosition.LEFT_INDEX, FingerPosition.RIGHT_THUMB,
+            FingerPosition.LEFT_THUMB, FingerPosition.RIGHT_MIDDLE, FingerPosition.LEFT_MIDDLE,
+            FingerPosition.RIGHT_RING, FingerPosition.LEFT_RING, FingerPosition.RIGHT_LITTLE,
+            FingerPosition.LEFT_LITTLE);
+
+    private final FingerprintExtractor extractor = new FingerprintExtractor();
+
+    @Override
+    public String name() {
+        return "finger";
+    }
+
+    @Override
+    public String scoreScale() {
+        return "SourceAFIS similarity score, calibrated so that score ≈ -10·log10(FMR) (20 ≈ 1%, 40 ≈ 0.01%);"
+                + " a comparison matches when its score is at least the threshold";
+    }
+
+    @Override
+    public double recommendedThreshold() {
+        return 40;
+    }
+
+    @Override
+    public String refusalNote() {
+        return "images the extractor refuses (unreadable, too small, blank, too few minutiae) are failures to enroll;"
+                + " they are excluded from every comparison below";
+    }
+
+    @Override
+    public FingerprintTemplate extract(Sample sample) {
+        // The position is a label only: SourceAFIS compares any finger with any finger.
+        FingerTemplate template = extractor.extract(FingerPosition.RIGHT_INDEX, ImageSource.of(sample.file()), sample.dpi());
+        return new FingerprintTemplate(template.bytes());
+    }
+
+    @Override
+    public ToDoubleFunction<FingerprintTemplate> probe(FingerprintTemplate template) {
+        FingerprintMatcher matcher = new FingerprintMatcher(template);
+        return matcher::match;
+    }
+
+    @Override
+    public double fuse(double[] scores) {
+        return ScoreFusion.fuse(scores);
+    }
+
+    @Override
+    public List<String> positions(int count) {
+        return ORDER.subList(0, count).stream().map(FingerPosition::name).toList();
+    }
+
+    @Override
+    public int maxPositions() {
+        return ORDER.size();
+    }
+}
