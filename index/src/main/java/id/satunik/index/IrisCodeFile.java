@@ -99,10 +99,11 @@ final class IrisCodeFile implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            boolean existed = Files.exists(path);
             FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             boolean fresh = channel.size() == 0;
-            if (fresh && !mayCreate) {
+            if (fresh && existed && !mayCreate) {
                 channel.close();
                 throw new IllegalStateException("iris store " + path + " is damaged: the file is empty (truncated?)");
             }
