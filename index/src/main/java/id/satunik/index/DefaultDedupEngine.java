@@ -107,6 +107,7 @@ final class DefaultDedupEngine implements DedupEngine {
             opened.add(fingerIndex);
             IrisGallery irises = new IrisGallery(dir, options.threads(), IrisVectorScan.INSTANCE, lock.id());
             opened.add(irises);
+            lock.markReady();
             return new DefaultDedupEngine(options, lock, store, fingerIndex, irises);
         } catch (RuntimeException e) {
             for (AutoCloseable closeable : opened.reversed()) {

@@ -1,6 +1,7 @@
 package id.satunik.index;
 
 import id.satunik.EyePosition;
+import id.satunik.FingerPosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,8 +23,11 @@ import java.util.zip.CRC32C;
  * (persons.cmap, the iris code files, any later index) all carry the same store id, so a file from another store,
  * or a store whose identity is gone, is refused instead of silently mixed in or re-created empty.
  *
- * <p>Layout (little-endian, {@value #BYTES} bytes): magic "SATUNIK\0" | format version i32 | reserved i32 | id
- * (UUID, two i64) | created epoch-millis i64 | CRC32C of the preceding bytes i32.
+ * <p>Layout (little-endian, {@value #BYTES} bytes): magic "SATUNIK\0" | format version i32 | state i32 | id
+ * (UUID, two i64) | created epoch-millis i64 | CRC32C of the preceding bytes i32. The state is {@link #CREATING}
+ * from the identity's first write until every file of the new store exists ({@link #markReady}): a process killed
+ * in between leaves a store that no enrollment has touched, which the next open creates again instead of
+ * refusing its half-made files as damage.
  *
  * <p>The OS lock is on this file, which the store cannot do without: deleting it while a process runs does not
  * let a second writer in, because a store with data files and no identity is refused as damaged (the old
@@ -36,6 +40,10 @@ final class StoreIdentity implements AutoCloseable {
     static final long MAGIC = 0x004B494E55544153L; // "SATUNIK\0" little-endian
     static final int VERSION = 1;
     static final int BYTES = 44;
+    /** State: the store's files are being created; nothing was enrolled ("CREA"). */
+    static final int CREATING = 0x41455243;
+    /** State: the store is complete ("REDY"); any other value is read as ready too. */
+    static final int READY = 0x59444552;
 
     private final Path dir;
     private final UUID id;
@@ -64,14 +72,24 @@ final class StoreIdentity implements AutoCloseable {
         return created;
     }
 
+    /** Every data file a store may hold (without store.id). */
+    static List<Path> storeFiles(Path dir) {
+        List<Path> files = new ArrayList<>();
+        files.add(dir.resolve(ChronicleMapPersonStore.FILE));
+        for (EyePosition eye : EyePosition.values()) {
+            files.add(IrisGallery.fileOf(dir, eye));
+        }
+        files.add(dir.resolve(FingerIndex.PERSONS_FILE));
+        for (FingerPosition finger : FingerPosition.values()) {
+            files.add(FingerIndex.fileOf(dir, finger));
+        }
+        return files;
+    }
+
     /** The data files of a store present in {@code dir} (without store.id). */
     static List<String> dataFiles(Path dir) {
         List<String> present = new ArrayList<>();
-        if (Files.exists(dir.resolve(ChronicleMapPersonStore.FILE))) {
-            present.add(ChronicleMapPersonStore.FILE);
-        }
-        for (EyePosition eye : EyePosition.values()) {
-            Path file = IrisGallery.fileOf(dir, eye);
+        for (Path file : storeFiles(dir)) {
             if (Files.exists(file)) {
                 present.add(file.getFileName().toString());
             }
@@ -120,7 +138,13 @@ final class StoreIdentity implements AutoCloseable {
                         + "it with satunik repair)");
             }
             UUID id = created ? null : read(channel, file);
-            if (id == null) {
+            if (id != null && state(channel) == CREATING) {
+                // killed while the store was being created: nothing was enrolled, create its files again
+                for (Path half : storeFiles(dir)) {
+                    Files.deleteIfExists(half);
+                }
+                created = true;
+            } else if (id == null) {
                 created = true;
                 // new store, or an identity whose creation was cut short before any data file existed
                 if (!data.isEmpty()) {
@@ -129,7 +153,7 @@ final class StoreIdentity implements AutoCloseable {
                             + String.join(", ", data));
                 }
                 id = UUID.randomUUID();
-                write(channel, id);
+                write(channel, id, CREATING);
             }
             return new StoreIdentity(dir, id, created, channel, lock);
         } catch (IOException e) {
@@ -149,7 +173,7 @@ final class StoreIdentity implements AutoCloseable {
     static UUID adopt(Path dir, UUID id) {
         Path file = dir.resolve(FILE);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            write(channel, id);
+            write(channel, id, READY);
             return id;
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("store " + dir + " already has an identity (" + file + ")");
@@ -196,18 +220,40 @@ final class StoreIdentity implements AutoCloseable {
         }
     }
 
-    private static void write(FileChannel channel, UUID id) throws IOException {
+    /** The state field of a valid identity. */
+    private static int state(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        channel.read(buffer, 12);
+        return buffer.getInt(0);
+    }
+
+    /** Every file of a new store exists: from now on a missing or empty one is damage. */
+    void markReady() {
+        if (!created) {
+            return;
+        }
+        try {
+            write(channel, id, READY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(FileChannel channel, UUID id, int state) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.putLong(MAGIC).putInt(VERSION).putInt(0)
+        buffer.putLong(MAGIC).putInt(VERSION).putInt(state)
                 .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
                 .putLong(System.currentTimeMillis());
         CRC32C crc = new CRC32C();
         crc.update(buffer.array(), 0, BYTES - 4);
         buffer.putInt((int) crc.getValue());
         buffer.flip();
-        channel.truncate(0);
+        // one write in place (no truncation first): a process killed meanwhile leaves the old or the new identity
         while (buffer.hasRemaining()) {
             channel.write(buffer, buffer.position());
+        }
+        if (channel.size() > BYTES) {
+            channel.truncate(BYTES);
         }
         channel.force(true);
     }

@@ -71,6 +71,7 @@ class StoreFileFuzzTest {
         Path store = Files.createDirectories(dir.resolve("store"));
         UUID id;
         try (StoreIdentity identity = StoreIdentity.open(store)) {
+            identity.markReady(); // as the engine does once the store's files exist
             id = identity.id();
         }
         Files.write(store.resolve(ChronicleMapPersonStore.FILE), new byte[] {1});

@@ -69,9 +69,16 @@ final class ImageDecoder {
                     throw new InvalidInputException(subject, "image header declares " + width + "x" + height
                             + " px; at most " + MAX_PIXELS + " pixels are decoded");
                 }
+                // a truncated or damaged file often decodes "successfully", its missing part grey, with a warning
+                java.util.List<String> warnings = new java.util.ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0);
                 if (image == null) {
                     throw new InvalidInputException(subject, "corrupt image (" + encoded.length + " bytes)");
+                }
+                if (!warnings.isEmpty()) {
+                    throw new InvalidInputException(subject, "corrupt or truncated image (" + warnings.getFirst()
+                            + ", " + encoded.length + " bytes)");
                 }
                 return image;
             } finally {
