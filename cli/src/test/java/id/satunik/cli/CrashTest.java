@@ -73,15 +73,11 @@ class CrashTest {
         Path manifest = manifest();
         long records = Files.readAllLines(manifest).stream().filter(l -> !l.isBlank()).count();
 
-        // the reference: one clean run
-        Path clean = dir.resolve("clean");
-        Process reference = dedup(clean, dir.resolve("clean.jsonl"), manifest, dir.resolve("clean.log"));
-        assertEquals(0, reference.waitFor(), Files.readString(dir.resolve("clean.log")));
-        Report cleanReport = Report.read(dir.resolve("clean.jsonl"));
+        // the ten first enrollments are new persons, the five others duplicates of them (checked by the final run)
         Set<String> enrolled = new HashSet<>();
-        cleanReport.lines().stream().filter(l -> l.get("decision").asText().equals("ENROLLED"))
-                .forEach(l -> enrolled.add(l.get("nik").asText()));
-        assertEquals(10, enrolled.size(), cleanReport.decisions().toString());
+        for (int p = 1; p <= 10; p++) {
+            enrolled.add(nik(p));
+        }
 
         Path store = dir.resolve("store");
         Random random = new Random(46);
