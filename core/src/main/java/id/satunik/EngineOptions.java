@@ -19,9 +19,13 @@ import java.util.Objects;
  *                       pre-selection by the compact finger index
  * @param targetFpir     target false-positive identification rate per search, in (0, 1): the decision threshold
  *                       is derived from it and the gallery size ({@link DecisionThreshold}); 0 for a fixed threshold
+ * @param durability     when the write-ahead journal is forced to disk (default {@link Durability#BATCH})
+ * @param operator       who operates this engine: written into every audit log entry (default "system")
+ * @param key            the key of a store encrypted at rest, or null for a store kept in the clear
  */
 public record EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
-                            boolean exhaustive, double targetFpir) {
+                            boolean exhaustive, double targetFpir, Durability durability, String operator,
+                            StoreKey key) {
 
     /** SourceAFIS's recommended 1:1 threshold, FMR about 0.01% per comparison; see README for the 1:N view. */
     public static final double DEFAULT_THRESHOLD = 40.0;
@@ -32,9 +36,15 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
      */
     public static final long DEFAULT_CAPACITY = 10_000;
     public static final int DEFAULT_CANDIDATE_LIMIT = 10;
+    /** Default operator id in the audit log when none is given. */
+    public static final String DEFAULT_OPERATOR = "system";
 
     public EngineOptions {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(durability, "durability");
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("operator must not be blank");
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
@@ -47,23 +57,25 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
         }
     }
 
-    /** A fixed threshold (no target FPIR). */
+    /** A fixed threshold (no target FPIR), batch durability, the default operator, no encryption. */
     public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
                          boolean exhaustive) {
-        this(store, threads, threshold, capacity, candidateLimit, exhaustive, 0);
+        this(store, threads, threshold, capacity, candidateLimit, exhaustive, 0, Durability.BATCH, DEFAULT_OPERATOR,
+                null);
     }
 
-    /** A fixed threshold (no target FPIR), pre-selection. */
+    /** A fixed threshold (no target FPIR), pre-selection, batch durability, the default operator, no encryption. */
     public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit) {
-        this(store, threads, threshold, capacity, candidateLimit, false, 0);
+        this(store, threads, threshold, capacity, candidateLimit, false);
     }
 
     /**
-     * Defaults: all cores, threshold 40, room for 10,000 persons (growing past it), 10 candidates, pre-selection.
+     * Defaults: all cores, threshold 40, room for 10,000 persons (growing past it), 10 candidates, pre-selection,
+     * batch durability, no encryption.
      */
     public static EngineOptions at(Path store) {
         return new EngineOptions(store, Runtime.getRuntime().availableProcessors(), DEFAULT_THRESHOLD,
-                DEFAULT_CAPACITY, DEFAULT_CANDIDATE_LIMIT, false, 0);
+                DEFAULT_CAPACITY, DEFAULT_CANDIDATE_LIMIT, false);
     }
 
     /** The decision rule: {@link #threshold} alone, or derived from {@link #targetFpir} with it as the floor. */
@@ -71,28 +83,55 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
         return new DecisionThreshold(threshold, targetFpir);
     }
 
+    public EngineOptions withStore(Path value) {
+        return new EngineOptions(value, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key);
+    }
+
     public EngineOptions withThreads(int value) {
-        return new EngineOptions(store, value, threshold, capacity, candidateLimit, exhaustive, targetFpir);
+        return new EngineOptions(store, value, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withThreshold(double value) {
-        return new EngineOptions(store, threads, value, capacity, candidateLimit, exhaustive, targetFpir);
+        return new EngineOptions(store, threads, value, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withCapacity(long value) {
-        return new EngineOptions(store, threads, threshold, value, candidateLimit, exhaustive, targetFpir);
+        return new EngineOptions(store, threads, threshold, value, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withCandidateLimit(int value) {
-        return new EngineOptions(store, threads, threshold, capacity, value, exhaustive, targetFpir);
+        return new EngineOptions(store, threads, threshold, capacity, value, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withExhaustive(boolean value) {
-        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, value, targetFpir);
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, value,
+                targetFpir, durability, operator, key);
     }
 
     /** @param value target FPIR per search in (0, 1), or 0 for the fixed {@link #threshold} */
     public EngineOptions withTargetFpir(double value) {
-        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive, value);
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                value, durability, operator, key);
+    }
+
+    public EngineOptions withDurability(Durability value) {
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, value, operator, key);
+    }
+
+    public EngineOptions withOperator(String value) {
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, value, key);
+    }
+
+    /** @param value the store's key, or null for a store in the clear */
+    public EngineOptions withKey(StoreKey value) {
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, value);
     }
 }

@@ -25,7 +25,7 @@ final class RepairCommand implements Callable<Integer> {
         store.requireExisting();
         String result;
         try {
-            result = StoreMaintenance.adopt(store.store, store.engineOptions().threads());
+            result = StoreMaintenance.adopt(store.engineOptions());
         } catch (RuntimeException e) {
             throw new CliFailure("cannot repair store " + store.store + ": " + Problems.message(e), e);
         }

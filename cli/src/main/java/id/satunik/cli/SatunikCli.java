@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         description = "SatuNIK: one NIK per person. Biometric deduplication of enrollment records.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DedupCommand.class, EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class,
-                StatsCommand.class, VerifyStoreCommand.class, RepairCommand.class, ReportCommand.class,
-                EvaluateCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, ReportCommand.class, EvaluateCommand.class, GenerateCommand.class,
+                DeleteCommand.class, UpdateCommand.class, CompactCommand.class, BackupCommand.class,
+                RestoreCommand.class, VerifyStoreCommand.class, RepairCommand.class, CommandLine.HelpCommand.class})
 public final class SatunikCli implements Runnable {
     /** Exit code of a command that could not run. */
     static final int CANNOT_RUN = 2;
@@ -38,6 +39,7 @@ public final class SatunikCli implements Runnable {
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
         return new CommandLine(new SatunikCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(SatunikCli::handleFailure);
     }
 

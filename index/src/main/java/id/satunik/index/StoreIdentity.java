@@ -228,6 +228,19 @@ final class StoreIdentity implements AutoCloseable {
     }
 
     /** Every file of a new store exists: from now on a missing or empty one is damage. */
+    /**
+     * Writes, in the empty folder {@code dir}, an identity {@code id} in state {@link #CREATING}: the store opened
+     * there next is created with this id (compaction rebuilds a store's files under its own identity).
+     */
+    static void prepare(Path dir, UUID id) {
+        Path file = dir.resolve(FILE);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            write(channel, id, CREATING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     void markReady() {
         if (!created) {
             return;

@@ -1,6 +1,7 @@
 package id.satunik.index;
 
 import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
 import id.satunik.EyePosition;
 import id.satunik.matcher.FingerTemplate;
@@ -25,13 +26,33 @@ public final class StoreMaintenance {
     }
 
     /**
-     * Opens the store as the engine does and closes it.
+     * What {@code satunik verify-store} found on a store that opened and whose every record reads.
      *
-     * @return persons and eyes checked
-     * @throws IllegalStateException naming the file and what is wrong
+     * @param summary  persons, fingerprints and files checked
+     * @param problems the history checks' findings ({@link DedupEngine#verifyStore}: audit chain, journal frames,
+     *                 persons against the journal); empty when sound
      */
+    public record Verification(String summary, List<String> problems) {
+        public Verification {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** {@link #verify(EngineOptions)} of a store in the clear; @return its summary */
     public static String verify(Path dir, int threads) {
-        try (DefaultDedupEngine engine = DefaultDedupEngine.open(EngineOptions.at(dir).withThreads(threads))) {
+        return verify(EngineOptions.at(dir).withThreads(threads)).summary();
+    }
+
+    /**
+     * Opens the store as the engine does, reads every record (the full pass), runs the history checks, and closes
+     * it.
+     *
+     * @throws IllegalStateException naming the file and what is wrong when the store cannot be opened or a record,
+     *                               template or iris slot is damaged
+     */
+    public static Verification verify(EngineOptions options) {
+        Path dir = options.store();
+        try (DefaultDedupEngine engine = DefaultDedupEngine.open(options)) {
             // opening checked identities and headers; now every record, as a search would meet it
             long[] counts = new long[2];
             IrisGallery irises = engine.irisGallery();
@@ -50,9 +71,11 @@ public final class StoreMaintenance {
                 counts[0]++;
             });
             irises.verifyRecords();
-            return String.format(java.util.Locale.ROOT, "store %s is sound: %,d persons, %,d fingerprints, files %s;"
-                    + " every header, identity, record checksum, template and iris slot verified", dir,
+            List<String> problems = engine.verifyStore();
+            String summary = String.format(java.util.Locale.ROOT, "store %s is sound: %,d persons, %,d fingerprints,"
+                    + " files %s; every header, identity, record checksum, template and iris slot verified", dir,
                     counts[0], counts[1], engine.stats().files().keySet());
+            return new Verification(summary, problems);
         }
     }
 
@@ -65,6 +88,12 @@ public final class StoreMaintenance {
      *                               verification afterwards
      */
     public static String adopt(Path dir, int threads) {
+        return adopt(EngineOptions.at(dir).withThreads(threads));
+    }
+
+    /** {@link #adopt(Path, int)} with the options (key, threads) the verification after it opens the store with. */
+    public static String adopt(EngineOptions options) {
+        Path dir = options.store();
         List<String> data = StoreIdentity.dataFiles(dir);
         if (!data.contains(ChronicleMapPersonStore.FILE)) {
             throw new IllegalStateException("store " + dir + " has no " + ChronicleMapPersonStore.FILE
@@ -106,6 +135,6 @@ public final class StoreMaintenance {
             }
         }
         return "store " + dir + " adopted as " + id + (carried != null ? " (the id its files carry)" : " (new id)")
-                + ", written to store.id and " + String.join(", ", done) + "; " + verify(dir, threads);
+                + ", written to store.id and " + String.join(", ", done) + "; " + verify(options).summary();
     }
 }
