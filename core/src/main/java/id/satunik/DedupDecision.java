@@ -33,6 +33,14 @@ public sealed interface DedupDecision {
     List<String> droppedSamples();
 
     /**
+     * The person-score threshold this decision was taken with (fixed, or derived from the target FPIR and the
+     * gallery size at the time); NaN when no biometric decision was taken ({@link Rejected}).
+     */
+    default double threshold() {
+        return Double.NaN;
+    }
+
+    /**
      * The one-NIK-per-person rule.
      *
      * @param nik        the submitted, valid NIK
@@ -54,17 +62,23 @@ public sealed interface DedupDecision {
                 .toList();
         if (holder != null) {
             return holder.score() >= threshold
-                    ? new AlreadyEnrolled(nik.value(), holder, others, dropped)
-                    : new NikConflict(nik.value(), holder, others, dropped);
+                    ? new AlreadyEnrolled(nik.value(), holder, others, dropped, threshold)
+                    : new NikConflict(nik.value(), holder, others, dropped, threshold);
         }
-        return others.isEmpty() ? new Enrolled(nik.value(), dropped) : new Duplicate(nik.value(), others, dropped);
+        return others.isEmpty() ? new Enrolled(nik.value(), dropped, threshold)
+                : new Duplicate(nik.value(), others, dropped, threshold);
     }
 
     /** New NIK, no biometric match: the person was added to the gallery. */
-    record Enrolled(String nik, List<String> droppedSamples) implements DedupDecision {
+    record Enrolled(String nik, List<String> droppedSamples, double threshold) implements DedupDecision {
         public Enrolled {
             Objects.requireNonNull(nik);
             droppedSamples = List.copyOf(droppedSamples);
+        }
+
+        /** Enrolled without a biometric decision (an {@code enroll} load): threshold NaN. */
+        public Enrolled(String nik, List<String> droppedSamples) {
+            this(nik, droppedSamples, Double.NaN);
         }
 
         public Enrolled(String nik) {
@@ -88,7 +102,12 @@ public sealed interface DedupDecision {
     }
 
     /** The biometrics match a person enrolled under another NIK: not enrolled. */
-    record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples) implements DedupDecision {
+    record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold)
+            implements DedupDecision {
+        public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples) {
+            this(nik, matches, droppedSamples, Double.NaN);
+        }
+
         public Duplicate {
             Objects.requireNonNull(nik);
             matches = List.copyOf(matches);
@@ -110,8 +129,12 @@ public sealed interface DedupDecision {
     }
 
     /** The NIK is enrolled, but to a person with other biometrics: not enrolled. */
-    record NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples)
-            implements DedupDecision {
+    record NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
+                       double threshold) implements DedupDecision {
+        public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
+            this(nik, holder, matches, droppedSamples, Double.NaN);
+        }
+
         public NikConflict {
             Objects.requireNonNull(nik);
             Objects.requireNonNull(holder);
@@ -136,8 +159,12 @@ public sealed interface DedupDecision {
     }
 
     /** Same NIK, same person: a re-submission, nothing changes. */
-    record AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples)
-            implements DedupDecision {
+    record AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
+                           double threshold) implements DedupDecision {
+        public AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
+            this(nik, holder, matches, droppedSamples, Double.NaN);
+        }
+
         public AlreadyEnrolled {
             Objects.requireNonNull(nik);
             Objects.requireNonNull(holder);

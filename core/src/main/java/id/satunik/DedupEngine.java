@@ -130,6 +130,7 @@ public interface DedupEngine extends AutoCloseable {
      * @throws InvalidInputException when an image is unusable
      */
     static double compare(ImageSource first, ImageSource second, int dpi) {
+        InputLimits.checkDpi("verify", dpi);
         return provider(DedupEngineProvider.LOCAL).compare(first, second, dpi);
     }
 

@@ -10,18 +10,22 @@ import java.util.Objects;
  *
  * @param store          folder of the persistent gallery (created when missing)
  * @param threads        worker threads for 1:N search and extraction
- * @param threshold      person score from which two records are one person (SourceAFIS scale: 40 ≈ FMR 0.01%)
+ * @param threshold      person score from which two records are one person (SourceAFIS scale: 40 ≈ FMR 0.01%);
+ *                       with a {@code targetFpir}, the lowest threshold the calibration may give
  * @param capacity       number of persons the store is sized for when created (it can grow past it, slower)
  * @param candidateLimit how many ranked candidates an identify returns
  * @param exhaustive     compare the probe with every enrolled person with SourceAFIS (the reference search; slow,
  *                       and its gallery of deserialized templates grows the heap with the store) instead of the
  *                       pre-selection by the compact finger index
+ * @param targetFpir     target false-positive identification rate per search, in (0, 1): the decision threshold
+ *                       is derived from it and the gallery size ({@link DecisionThreshold}); 0 for a fixed threshold
  * @param durability     when the write-ahead journal is forced to disk (default {@link Durability#BATCH})
  * @param operator       who operates this engine: written into every audit log entry (default "system")
  * @param key            the key of a store encrypted at rest, or null for a store kept in the clear
  */
 public record EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
-                            boolean exhaustive, Durability durability, String operator, StoreKey key) {
+                            boolean exhaustive, double targetFpir, Durability durability, String operator,
+                            StoreKey key) {
 
     /** SourceAFIS's recommended 1:1 threshold, FMR about 0.01% per comparison; see README for the 1:N view. */
     public static final double DEFAULT_THRESHOLD = 40.0;
@@ -44,9 +48,7 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
-        if (!(threshold > 0)) {
-            throw new IllegalArgumentException("threshold must be positive, was " + threshold);
-        }
+        new DecisionThreshold(threshold, targetFpir); // validates both
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
@@ -55,11 +57,16 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
         }
     }
 
-    /** Batch durability, the default operator, no encryption. */
+    /** A fixed threshold (no target FPIR), batch durability, the default operator, no encryption. */
     public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
                          boolean exhaustive) {
-        this(store, threads, threshold, capacity, candidateLimit, exhaustive, Durability.BATCH, DEFAULT_OPERATOR,
+        this(store, threads, threshold, capacity, candidateLimit, exhaustive, 0, Durability.BATCH, DEFAULT_OPERATOR,
                 null);
+    }
+
+    /** A fixed threshold (no target FPIR), pre-selection, batch durability, the default operator, no encryption. */
+    public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit) {
+        this(store, threads, threshold, capacity, candidateLimit, false);
     }
 
     /**
@@ -71,48 +78,60 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
                 DEFAULT_CAPACITY, DEFAULT_CANDIDATE_LIMIT, false);
     }
 
+    /** The decision rule: {@link #threshold} alone, or derived from {@link #targetFpir} with it as the floor. */
+    public DecisionThreshold decisionThreshold() {
+        return new DecisionThreshold(threshold, targetFpir);
+    }
+
     public EngineOptions withStore(Path value) {
-        return new EngineOptions(value, threads, threshold, capacity, candidateLimit, exhaustive, durability,
-                operator, key);
+        return new EngineOptions(value, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withThreads(int value) {
-        return new EngineOptions(store, value, threshold, capacity, candidateLimit, exhaustive, durability, operator,
-                key);
+        return new EngineOptions(store, value, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withThreshold(double value) {
-        return new EngineOptions(store, threads, value, capacity, candidateLimit, exhaustive, durability, operator,
-                key);
+        return new EngineOptions(store, threads, value, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withCapacity(long value) {
-        return new EngineOptions(store, threads, threshold, value, candidateLimit, exhaustive, durability, operator,
-                key);
+        return new EngineOptions(store, threads, threshold, value, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withCandidateLimit(int value) {
-        return new EngineOptions(store, threads, threshold, capacity, value, exhaustive, durability, operator, key);
+        return new EngineOptions(store, threads, threshold, capacity, value, exhaustive,
+                targetFpir, durability, operator, key);
     }
 
     public EngineOptions withExhaustive(boolean value) {
-        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, value, durability, operator,
-                key);
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, value,
+                targetFpir, durability, operator, key);
+    }
+
+    /** @param value target FPIR per search in (0, 1), or 0 for the fixed {@link #threshold} */
+    public EngineOptions withTargetFpir(double value) {
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                value, durability, operator, key);
     }
 
     public EngineOptions withDurability(Durability value) {
-        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive, value, operator,
-                key);
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, value, operator, key);
     }
 
     public EngineOptions withOperator(String value) {
-        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive, durability, value,
-                key);
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, value, key);
     }
 
     /** @param value the store's key, or null for a store in the clear */
     public EngineOptions withKey(StoreKey value) {
-        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive, durability,
-                operator, value);
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, value);
     }
 }

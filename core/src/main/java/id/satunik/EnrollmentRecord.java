@@ -50,7 +50,8 @@ public record EnrollmentRecord(
 
     /**
      * Checks the NIK and its agreement with the record's birth date and sex (the operator input errors that
-     * corrupt a population database), and {@link #validateSamples()}.
+     * corrupt a population database), the text fields and birth date against {@link InputLimits}, and
+     * {@link #validateSamples()}.
      *
      * @return the parsed NIK
      * @throws InvalidInputException naming this record and the exact problem
@@ -63,6 +64,9 @@ public record EnrollmentRecord(
         } catch (InvalidInputException e) {
             throw new InvalidInputException(subject, "invalid NIK: " + e.reason());
         }
+        InputLimits.checkText(subject, "name", name);
+        InputLimits.checkText(subject, "region", region);
+        InputLimits.checkBirthDate(subject, birthDate);
         if (sex != null && sex != parsed.sex()) {
             int encodedDay = Integer.parseInt(parsed.value().substring(6, 8));
             String why = sex == Sex.MALE
@@ -90,9 +94,7 @@ public record EnrollmentRecord(
      */
     public void validateSamples() {
         String subject = "record " + (nik == null || nik.isBlank() ? "(no NIK)" : nik);
-        if (dpi < 250 || dpi > 2000) {
-            throw new InvalidInputException(subject, "dpi " + dpi + " is outside 250-2000");
-        }
+        InputLimits.checkDpi(subject, dpi);
         if (fingers.isEmpty() && irises.isEmpty()) {
             throw new InvalidInputException(subject, "carries no fingerprint and no iris image");
         }

@@ -1,7 +1,6 @@
 package id.satunik;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -38,9 +37,13 @@ public sealed interface ImageSource permits ImageSource.FileImage, ImageSource.M
             return path.toString();
         }
 
+        /**
+         * Reads within {@link InputLimits}: a regular file only (no pipe or device), at most
+         * {@link InputLimits#MAX_IMAGE_BYTES}, within {@link InputLimits#READ_TIMEOUT_SECONDS}.
+         */
         @Override
         public byte[] read() throws IOException {
-            return Files.readAllBytes(path);
+            return ImageFiles.read(path, InputLimits.MAX_IMAGE_BYTES, InputLimits.READ_TIMEOUT_SECONDS);
         }
     }
 

@@ -22,8 +22,38 @@ class EnrollmentRecordTest {
     @Test
     void aConsistentRecordValidatesToItsNik() {
         assertEquals(Nik.parse("3507014101900001"), siti().build().validate());
-        assertEquals(Nik.parse("3507014101900001"), siti().birthDate(LocalDate.of(1890, 1, 1)).build().validate(),
+        EnrollmentRecord.Builder born00 = EnrollmentRecord.builder("3507014101000001").sex(Sex.FEMALE)
+                .finger(FingerPosition.RIGHT_THUMB, PRINT);
+        assertEquals(Nik.parse("3507014101000001"), born00.birthDate(LocalDate.of(1900, 1, 1)).build().validate(),
                 "the NIK's two-digit year says nothing about the century");
+        assertEquals(Nik.parse("3507014101000001"), born00.birthDate(LocalDate.of(2000, 1, 1)).build().validate());
+    }
+
+    @Test
+    void birthDatesMustBePlausibleNotOnlyAgreeWithTheNik() {
+        // issue 9: both passed, since only the NIK's two-digit year was compared
+        InvalidInputException future = assertThrows(InvalidInputException.class, () -> EnrollmentRecord
+                .builder("3507010501900001").birthDate(LocalDate.of(2190, 1, 5)).sex(Sex.MALE)
+                .finger(FingerPosition.RIGHT_THUMB, PRINT).build().validate());
+        assertTrue(future.getMessage().contains("birth date 2190-01-05 is in the future"), future.getMessage());
+        InvalidInputException past = assertThrows(InvalidInputException.class, () -> EnrollmentRecord
+                .builder("3507010601900001").birthDate(LocalDate.of(1790, 1, 6)).sex(Sex.MALE)
+                .finger(FingerPosition.RIGHT_THUMB, PRINT).build().validate());
+        assertTrue(past.getMessage().contains("birth date 1790-01-06 is before 1900-01-01"), past.getMessage());
+        assertThrows(InvalidInputException.class, () -> siti().birthDate(LocalDate.of(1890, 1, 1)).build().validate());
+    }
+
+    @Test
+    void textFieldsAreBoundedAndValidUnicode() {
+        InvalidInputException tooLong = assertThrows(InvalidInputException.class,
+                () -> siti().name("A".repeat(70_000)).build().validate());
+        assertTrue(tooLong.getMessage().contains("name is 70000 characters long"), tooLong.getMessage());
+        InvalidInputException surrogate = assertThrows(InvalidInputException.class,
+                () -> siti().region("Malang \ud800").build().validate());
+        assertTrue(surrogate.getMessage().contains("region holds an unpaired UTF-16 surrogate \\uD800"),
+                surrogate.getMessage());
+        assertEquals("a\uFFFDb\uD83D\uDE00", InputLimits.withoutLoneSurrogates("a\uDC00b\uD83D\uDE00"));
+        siti().name("Siti \uD83D\uDE00 Aminah").build().validate(); // a real pair is fine
     }
 
     @Test

@@ -2,6 +2,7 @@ package id.satunik.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import id.satunik.InputLimits;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -71,11 +72,16 @@ final class ManifestReader implements Closeable {
         List<ManifestLine> chunk = new ArrayList<>(Math.min(max, 4096));
         try {
             while (chunk.size() < max) {
-                String text = reader.readLine();
+                String text = readLine();
                 if (text == null) {
                     break;
                 }
                 lineNumber++;
+                if (text == TOO_LONG) {
+                    chunk.add(new ManifestLine.Malformed(lineNumber, null, "line is longer than "
+                            + InputLimits.MAX_MANIFEST_LINE_CHARS + " characters; not read"));
+                    continue;
+                }
                 if (lineNumber == 1 && text.startsWith("\uFEFF")) {
                     text = text.substring(1);
                 }
@@ -88,6 +94,40 @@ final class ManifestReader implements Closeable {
                     + Problems.describe(e), e);
         }
         return chunk;
+    }
+
+    /** Marks a line over the limit (compared by identity); its text is skipped, never held in memory. */
+    private static final String TOO_LONG = new String("(too long)");
+
+    /**
+     * The next line without its terminator (LF, CR LF or CR), null at the end, or {@link #TOO_LONG} for a line
+     * over {@link InputLimits#MAX_MANIFEST_LINE_CHARS}: a manifest without line breaks cannot exhaust the heap.
+     */
+    private String readLine() throws IOException {
+        StringBuilder line = new StringBuilder(256);
+        boolean tooLong = false;
+        int c;
+        while ((c = reader.read()) >= 0) {
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                break;
+            }
+            if (line.length() < InputLimits.MAX_MANIFEST_LINE_CHARS) {
+                line.append((char) c);
+            } else {
+                tooLong = true;
+            }
+        }
+        if (c < 0 && line.isEmpty() && !tooLong) {
+            return null;
+        }
+        return tooLong ? TOO_LONG : line.toString();
     }
 
     ManifestLine parse(int line, String text) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.satunik.Candidate;
 import id.satunik.DedupDecision;
+import id.satunik.InputLimits;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -46,14 +47,20 @@ final class ReportWriter implements AutoCloseable {
         ArrayNode matches = node.putArray("matches");
         decision.matches().forEach(match -> matches.add(Json.candidate(match)));
         node.put("reason", decision.reason());
+        if (!Double.isNaN(decision.threshold())) {
+            node.put("threshold", Json.round(decision.threshold()));
+        }
         return node;
     }
 
     /** @throws CliFailure when the report cannot be written (disk full, closed pipe): the run cannot go on */
     void write(int line, DedupDecision decision) {
         try {
-            out.write(Json.MAPPER.writeValueAsString(toJson(line, decision)));
-            out.write('\n');
+            // A text that is not valid Unicode (an unpaired surrogate from a \\ud800 escape) must not stop
+            // the report half-way through a line: it is written as U+FFFD. Each line is flushed whole, so the
+            // report is complete up to the last decision even when the process is killed.
+            out.write(InputLimits.withoutLoneSurrogates(Json.MAPPER.writeValueAsString(toJson(line, decision))) + '\n');
+            out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

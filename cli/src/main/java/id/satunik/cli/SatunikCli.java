@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DedupCommand.class, EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class,
                 StatsCommand.class, MemberCommand.class, ReportCommand.class, EvaluateCommand.class,
-                GenerateCommand.class, DeleteCommand.class, UpdateCommand.class, CompactCommand.class, BackupCommand.class, RestoreCommand.class,
-                VerifyStoreCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, DeleteCommand.class, UpdateCommand.class, CompactCommand.class,
+                BackupCommand.class, RestoreCommand.class, VerifyStoreCommand.class, RepairCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SatunikCli implements Runnable {
     /** Exit code of a command that could not run. */
     static final int CANNOT_RUN = 2;

@@ -30,6 +30,12 @@ final class StoreOptions {
             description = "Person score from which two records are one person (40 = FMR about 0.01%%). Default: ${DEFAULT-VALUE}.")
     double threshold;
 
+    @Option(names = "--target-fpir", paramLabel = "RATE",
+            description = {"Target false-positive identification rate per search, e.g. 0.001 (MOSIP ABIS targetFPIR):",
+                    "the decision threshold becomes -10*log10(RATE / gallery size), never below --threshold.",
+                    "Default: none (the fixed --threshold)."})
+    Double targetFpir;
+
     @Option(names = "--capacity", paramLabel = "N",
             description = "Persons a new store is sized for (it can grow past it). Default: 100000.")
     Long capacity;
@@ -74,6 +80,12 @@ final class StoreOptions {
             }
             if (capacity != null) {
                 options = options.withCapacity(capacity);
+            }
+            if (targetFpir != null) {
+                if (!(targetFpir > 0)) {
+                    throw new CliFailure("--target-fpir must be in (0, 1), was " + targetFpir);
+                }
+                options = options.withTargetFpir(targetFpir);
             }
             return options;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {

@@ -52,6 +52,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new CliFailure("--threshold must be a positive number, was " + threshold);
+        }
         if (modality == Modality.iris) {
             return irises();
         }

@@ -5,6 +5,7 @@ import id.satunik.ImageSource;
 import id.satunik.matcher.IrisExtractor;
 import id.satunik.matcher.IrisMatcher;
 import id.satunik.matcher.IrisTemplate;
+import id.satunik.matcher.ModalityAgreement;
 import id.satunik.matcher.ScoreFusion;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -59,7 +60,7 @@ final class IrisModality implements Modality<IrisTemplate> {
 
     @Override
     public double fuse(double[] scores) {
-        return ScoreFusion.fuse(scores);
+        return ModalityAgreement.fuse(scores, 0); // the engine's rule: each eye its own group
     }
 
     @Override

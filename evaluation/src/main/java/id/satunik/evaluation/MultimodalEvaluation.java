@@ -3,6 +3,7 @@ package id.satunik.evaluation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.satunik.matcher.ModalityAgreement;
 import id.satunik.matcher.ScoreFusion;
 import java.io.PrintWriter;
 import java.util.List;
@@ -61,7 +62,7 @@ final class MultimodalEvaluation {
                 + " s of a person is the s-th impression of each of its fingers and eyes. Each round is an open-set"
                 + " split as in 'identification' (enrolled fraction %.2f); persons are compared with the engine's rule:"
                 + " every finger and eye at the same position compared, all scores fused by Fisher's method"
-                + " (ScoreFusion) on the single-finger scale, threshold 40.", fingerPool, eyePool, persons,
+                + " (ScoreFusion) on the single-finger scale with the agreement rule (ModalityAgreement), threshold 40.", fingerPool, eyePool, persons,
                 fingers.enrolledFraction()));
         node.put("fingerPool", fingerPool);
         node.put("eyePool", eyePool);
@@ -73,7 +74,7 @@ final class MultimodalEvaluation {
         for (int n : feasible) {
             long start = System.nanoTime();
             OpenSetSearches.Result result = ChimericPersons.evaluate(List.of(new ChimericPersons.Part(fingerScores, n),
-                            new ChimericPersons.Part(eyeScores, EYES)), ScoreFusion::fuse, persons,
+                            new ChimericPersons.Part(eyeScores, EYES)), scores -> ModalityAgreement.fuse(scores, n), persons,
                     fingers.chimericRounds(), fingers.enrolledFraction(), fingers.seed());
             log.printf(Locale.ROOT, "fusion of %d fingers + %d eyes: %,d rounds in %.1f s%n", n, EYES,
                     fingers.chimericRounds(), (System.nanoTime() - start) / 1e9);

@@ -5,14 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import net.openhft.chronicle.map.ChronicleMap;
 
@@ -53,6 +55,9 @@ final class ChronicleMapPersonStore implements PersonStore {
         this.map = map;
         this.cipher = cipher;
         map.forEach((nik, bytes) -> {
+            if (nik == IDENTITY_KEY) {
+                return;
+            }
             if (!isTombstone(bytes)) {
                 live.incrementAndGet();
             } else if (bytes[18] == DELETED) {
@@ -66,11 +71,35 @@ final class ChronicleMapPersonStore implements PersonStore {
         return open(dir, capacity, TemplateCipher.CLEAR);
     }
 
-    /** Opens the store in {@code dir}, creating it with room for {@code capacity} persons when new. */
+    /** Opens the store in {@code dir} in the clear with no identity check (tests, benchmarks, maintenance). */
     static ChronicleMapPersonStore open(Path dir, long capacity, TemplateCipher cipher) {
+        return open(dir, capacity, cipher, null, true);
+    }
+
+    /**
+     * Opens the person file of the store {@code store}.
+     *
+     * @param store     the store's identity, checked against (or, for a new file, written to) the reserved
+     *                  {@link #IDENTITY_KEY} entry; null to skip the check
+     * @param mayCreate false when other files of the store exist: a missing or empty persons.cmap beside them is
+     *                  damage (all persons lost), never a reason to start an empty store
+     * @throws IllegalStateException naming the file and what is wrong
+     */
+    static ChronicleMapPersonStore open(Path dir, long capacity, TemplateCipher cipher, UUID store, boolean mayCreate) {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
         Path file = dir.resolve(FILE);
+        if (!mayCreate) {
+            try {
+                if (!Files.exists(file) || Files.size(file) == 0) {
+                    throw new IllegalStateException("store " + dir + " is damaged: " + file + " (the persons) is "
+                            + (Files.exists(file) ? "empty" : "missing") + " beside its identity and other files; "
+                            + "refusing to start an empty store over them (a store never used can be deleted)");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
         try {
             ChronicleMap<Long, byte[]> map = ChronicleMap.of(Long.class, byte[].class)
                     .name("satunik-persons")
@@ -78,10 +107,64 @@ final class ChronicleMapPersonStore implements PersonStore {
                     .averageValueSize(AVERAGE_VALUE_BYTES)
                     .maxBloatFactor(MAX_BLOAT)
                     .createPersistedTo(file.toFile());
-            return new ChronicleMapPersonStore(file, map, cipher);
+            ChronicleMapPersonStore persons = new ChronicleMapPersonStore(file, map, cipher);
+            if (store != null) {
+                try {
+                    persons.checkIdentity(store);
+                } catch (RuntimeException e) {
+                    map.close();
+                    throw e;
+                }
+            }
+            return persons;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open person store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key of the store-identity entry: no NIK encodes to a negative long. Its value is the
+     * {@link StoreIdentity} id, so that a persons.cmap copied in from another store is refused.
+     */
+    static final long IDENTITY_KEY = Long.MIN_VALUE;
+
+    private void checkIdentity(UUID store) {
+        byte[] own = map.get(IDENTITY_KEY);
+        if (own == null) {
+            if (!map.isEmpty()) {
+                throw new IllegalStateException("person store " + file + " carries no store identity (written before "
+                        + "store identities; satunik repair adopts it)");
+            }
+            adopt(store);
+        } else if (!Arrays.equals(own, idBytes(store))) {
+            throw new IllegalStateException("person store " + file + " belongs to another store (id "
+                    + (own.length == 16 ? fromBytes(own) : "unreadable") + "), not to this store " + store);
+        }
+    }
+
+    /** The store id this file carries, null when none (written before store identities). */
+    UUID storeId() {
+        byte[] own = map.get(IDENTITY_KEY);
+        return own == null || own.length != 16 ? null : fromBytes(own);
+    }
+
+    /** Repair: gives a store written before identities {@code store}'s id; an existing identity is kept. */
+    void adoptIfAbsent(UUID store) {
+        map.putIfAbsent(IDENTITY_KEY, idBytes(store));
+    }
+
+    /** Writes {@code store}'s identity entry (a new file, or repair adopting an old one). */
+    void adopt(UUID store) {
+        map.put(IDENTITY_KEY, idBytes(store));
+    }
+
+    private static byte[] idBytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    }
+
+    private static UUID fromBytes(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong());
     }
 
     static boolean exists(Path dir) {
@@ -113,9 +196,19 @@ final class ChronicleMapPersonStore implements PersonStore {
                 .put((byte) kind).array();
     }
 
+    /** @throws IllegalStateException naming the file and the person when the record is damaged */
     private PersonRecord decode(long nik, byte[] bytes) {
-        byte[] sealed = magic(bytes) == LIVE ? java.util.Arrays.copyOfRange(bytes, 10, bytes.length) : bytes;
-        return PersonCodec.decode(cipher.open(sealed, nik));
+        try {
+            byte[] sealed = magic(bytes) == LIVE ? Arrays.copyOfRange(bytes, 10, bytes.length) : bytes;
+            PersonRecord person = PersonCodec.decode(cipher.open(sealed, nik));
+            if (person.nik().toLong() != nik) {
+                throw new IllegalStateException("record holds NIK " + person.nik());
+            }
+            return person;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("person store " + file + " is damaged: the record of NIK "
+                    + String.format(java.util.Locale.ROOT, "%016d", nik) + " cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     private void forget(byte[] previous) {
@@ -180,6 +273,9 @@ final class ChronicleMapPersonStore implements PersonStore {
     synchronized long removeTombstones() {
         long removed = 0;
         for (Long key : new java.util.ArrayList<>(map.keySet())) {
+            if (key == IDENTITY_KEY) {
+                continue;
+            }
             byte[] bytes = map.get(key);
             if (bytes != null && isTombstone(bytes) && map.remove(key, bytes) && bytes[18] == DELETED) {
                 removed++;
@@ -213,9 +309,9 @@ final class ChronicleMapPersonStore implements PersonStore {
 
     @Override
     public void forEach(Consumer<PersonRecord> action) {
-        map.forEach((nik, bytes) -> {
-            if (!isTombstone(bytes)) {
-                action.accept(decode(nik, bytes));
+        map.forEach((key, bytes) -> {
+            if (key != IDENTITY_KEY && !isTombstone(bytes)) {
+                action.accept(decode(key, bytes));
             }
         });
     }

@@ -54,9 +54,11 @@ final class Compaction {
             deleted = engine.stats().deleted();
         }
         Path tmp = dir.resolve(TEMPORARY);
-        try (StoreLock lock = StoreLock.acquire(dir)) {
+        try (StoreIdentity lock = StoreIdentity.open(dir)) {
             deleteTree(tmp);
             Files.createDirectories(tmp);
+            // the rebuilt files carry this store's identity (store.id itself is not moved: it is the same)
+            StoreIdentity.prepare(tmp, lock.id());
             if (Files.exists(dir.resolve(TemplateCipher.MARKER))) {
                 Files.copy(dir.resolve(TemplateCipher.MARKER), tmp.resolve(TemplateCipher.MARKER));
             }

@@ -59,7 +59,7 @@ import java.util.function.Consumer;
  */
 final class DefaultDedupEngine implements DedupEngine {
     private final EngineOptions options;
-    private final StoreLock storeLock;
+    private final StoreIdentity storeLock;
     private final PersonStore store;
     private final FingerIndex fingerIndex;
     private final FingerprintExtractor extractor = new FingerprintExtractor();
@@ -83,7 +83,7 @@ final class DefaultDedupEngine implements DedupEngine {
     /** Decisions of a batch handed out together, after one sync of the journal (durability BATCH). */
     static final int SYNC_GROUP = 64;
 
-    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, FingerIndex fingerIndex,
+    private DefaultDedupEngine(EngineOptions options, StoreIdentity storeLock, PersonStore store, FingerIndex fingerIndex,
                                IrisGallery irises, StoreCommits commits, AuditLog audit, TemplateCipher cipher) {
         this.options = options;
         this.storeLock = storeLock;
@@ -109,22 +109,24 @@ final class DefaultDedupEngine implements DedupEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create store folder " + dir + ": " + e.getMessage(), e);
         }
-        StoreLock lock = StoreLock.acquire(dir);
+        StoreIdentity lock = StoreIdentity.open(dir);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             Compaction.finishOrDiscard(dir);
             boolean fresh = !ChronicleMapPersonStore.exists(dir) && !Files.exists(dir.resolve(Journal.FILE));
             TemplateCipher cipher = TemplateCipher.forStore(dir, options.key(), fresh);
-            PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher);
+            PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher, lock.id(),
+                    lock.created());
             opened.add(store);
             FingerIndex fingerIndex = FingerIndex.open(dir);
             opened.add(fingerIndex);
-            IrisGallery irises = new IrisGallery(dir, options.threads());
+            IrisGallery irises = new IrisGallery(dir, options.threads(), IrisVectorScan.INSTANCE, lock.id());
             opened.add(irises);
             StoreCommits commits = StoreCommits.open(dir, store, fingerIndex, irises, cipher, options.durability());
             opened.add(commits);
             AuditLog audit = AuditLog.open(dir, options.durability());
             opened.add(audit);
+            lock.markReady();
             return new DefaultDedupEngine(options, lock, store, fingerIndex, irises, commits, audit, cipher);
         } catch (RuntimeException e) {
             for (AutoCloseable closeable : opened.reversed()) {
@@ -137,6 +139,16 @@ final class DefaultDedupEngine implements DedupEngine {
             lock.close();
             throw e;
         }
+    }
+
+    /** For {@link StoreMaintenance#verify}: the full pass over the persons. */
+    PersonStore personStore() {
+        return store;
+    }
+
+    /** For {@link StoreMaintenance#verify}: the full pass over the iris files. */
+    IrisGallery irisGallery() {
+        return irises;
     }
 
     @Override
@@ -407,7 +419,8 @@ final class DefaultDedupEngine implements DedupEngine {
 
     @Override
     public double threshold() {
-        return options.threshold();
+        // the threshold a search of the gallery as it is now is decided with (DecisionThreshold)
+        return options.decisionThreshold().at(store.size());
     }
 
     @Override
@@ -503,7 +516,22 @@ final class DefaultDedupEngine implements DedupEngine {
                 audit(DEDUP_ACTION, refused.decision(), 0);
                 yield refused.decision();
             }
-            case PreparedRecord.Ready ready -> decide(ready);
+            case PreparedRecord.Ready ready -> {
+                try {
+                    yield decide(ready);
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        throw e;
+                    }
+                    // one record the store cannot take (or a damaged record met while searching) must not end a
+                    // batch: the journal entry is written before any store file, so nothing is half-enrolled
+                    DedupDecision rejected = new DedupDecision.Rejected(ready.record().nik(), "record "
+                            + ready.record().nik() + ": could not be decided or stored (" + e.getMessage()
+                            + "); nothing enrolled");
+                    audit(DEDUP_ACTION, rejected, 0);
+                    yield rejected;
+                }
+            }
         };
     }
 
@@ -516,9 +544,10 @@ final class DefaultDedupEngine implements DedupEngine {
             ensureOpen();
             Candidate holder = store.get(ready.nik()).map(person -> rescoring.score(ready.probe(), person)).orElse(null);
             long searchStart = System.nanoTime();
-            List<Candidate> candidates = search(ready.probe(), options.threshold());
+            double threshold = threshold();
+            List<Candidate> candidates = search(ready.probe(), threshold);
             searching = System.nanoTime() - searchStart;
-            DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
+            DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, threshold,
                     ready.dropped());
             long seq = decision instanceof DedupDecision.Enrolled ? add(ready) : 0;
             audit(DEDUP_ACTION, decision, seq);

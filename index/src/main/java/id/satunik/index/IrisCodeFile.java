@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.UUID;
+import java.util.zip.CRC32C;
 
 /**
  * The iris gallery on disk: a flat file of fixed-size records (one per enrolled eye) mapped into memory, so that
@@ -50,6 +52,10 @@ final class IrisCodeFile implements AutoCloseable {
     static final long CHUNK_BYTES = (long) CHUNK_RECORDS * RECORD_BYTES;
 
     private static final long COUNT_OFFSET = 64;
+    /** The store id (two longs, 0/0 for a file written before store identities), see {@link StoreIdentity}. */
+    private static final long STORE_ID_OFFSET = 128;
+    /** Meta bit: the record's CRC32C (bits 32-63, over code, mask and NIK) is present. */
+    static final long CHECKSUMMED = 1L << 8;
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle COUNT = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
@@ -70,17 +76,37 @@ final class IrisCodeFile implements AutoCloseable {
         this.header = channel.map(FileChannel.MapMode.READ_WRITE, 0, HEADER_BYTES, arena);
     }
 
-    /** Opens the store of {@code position} eyes at {@code path}, creating it when absent. */
+    /** Opens the store of {@code position} eyes at {@code path}, creating it when absent; no identity check. */
     static IrisCodeFile open(Path path, EyePosition position) {
+        return open(path, position, null, true);
+    }
+
+    /**
+     * Opens the file of a store: a new file takes {@code store}'s id; an existing one must carry it, and every
+     * checksummed record must match its checksum.
+     *
+     * @throws IllegalStateException naming the file and what is wrong
+     */
+    static IrisCodeFile open(Path path, EyePosition position, UUID store) {
+        return open(path, position, store, store == null);
+    }
+
+    /** @param mayCreate false when opening a file found in the store: an empty one is damage, not a new file */
+    static IrisCodeFile open(Path path, EyePosition position, UUID store, boolean mayCreate) {
         IrisCodeFile file = null;
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            boolean existed = Files.exists(path);
             FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             boolean fresh = channel.size() == 0;
+            if (fresh && existed && !mayCreate) {
+                channel.close();
+                throw new IllegalStateException("iris store " + path + " is damaged: the file is empty (truncated?)");
+            }
             if (!fresh && channel.size() < HEADER_BYTES) {
                 channel.close();
                 throw new IllegalStateException("not a SatuNIK iris store (shorter than its header): " + path);
@@ -92,6 +118,9 @@ final class IrisCodeFile implements AutoCloseable {
                 throw e;
             }
             file.load(fresh);
+            if (store != null) {
+                file.checkIdentity(store, fresh);
+            }
             return file;
         } catch (IOException e) {
             if (file != null) {
@@ -148,6 +177,54 @@ final class IrisCodeFile implements AutoCloseable {
         }
         chunks = mapped;
         committed = (int) stored;
+    }
+
+    private void checkIdentity(UUID store, boolean fresh) {
+        UUID own = storeId();
+        if (fresh) {
+            adopt(store);
+        } else if (own == null) {
+            throw new IllegalStateException("iris store " + path + " carries no store identity (written before store "
+                    + "identities, or its header was damaged; satunik repair adopts it)");
+        } else if (!own.equals(store)) {
+            throw new IllegalStateException("iris store " + path + " belongs to store " + own + ", not to this store "
+                    + store + " (a file copied in from another store?)");
+        }
+    }
+
+    /** The store id in the header, null when none was written. */
+    UUID storeId() {
+        long high = header.get(LONG, STORE_ID_OFFSET);
+        long low = header.get(LONG, STORE_ID_OFFSET + 8);
+        return high == 0 && low == 0 ? null : new UUID(high, low);
+    }
+
+    /** Writes {@code store}'s id into the header (a new file, or repair adopting an old one). */
+    void adopt(UUID store) {
+        header.set(LONG, STORE_ID_OFFSET, store.getMostSignificantBits());
+        header.set(LONG, STORE_ID_OFFSET + 8, store.getLeastSignificantBits());
+        header.force();
+    }
+
+    /** @throws IllegalStateException naming the file, slot and NIK of the first record whose checksum fails */
+    void verifyRecords() {
+        for (int slot = 0; slot < committed; slot++) {
+            verifyRecord(chunkOf(slot), offsetOf(slot), slot);
+        }
+    }
+
+    private void verifyRecord(MemorySegment segment, long base, int slot) {
+        long meta = segment.get(LONG, base + META_OFFSET);
+        if ((meta & CHECKSUMMED) != 0 && (int) (meta >>> 32) != checksum(segment, base)) {
+            throw new IllegalStateException("iris store " + path + " is damaged: record " + slot + " (NIK "
+                    + segment.get(LONG, base + NIK_OFFSET) + ") fails its checksum");
+        }
+    }
+
+    private static int checksum(MemorySegment segment, long base) {
+        CRC32C crc = new CRC32C();
+        crc.update(segment.asSlice(base, META_OFFSET).asByteBuffer());
+        return (int) crc.getValue();
     }
 
     private void abandon() {
@@ -228,7 +305,7 @@ final class IrisCodeFile implements AutoCloseable {
             segment.set(LONG, base + MASK_OFFSET + w * 8L, mask[w]);
         }
         segment.set(LONG, base + NIK_OFFSET, nik);
-        segment.set(LONG, base + META_OFFSET, eye.code());
+        segment.set(LONG, base + META_OFFSET, eye.code() | CHECKSUMMED | ((long) checksum(segment, base) << 32));
         // Publish: the record's stores happen-before the count that makes it visible (volatile write), and the
         // header's copy of the count is a release store so it is never ahead of the data in the mapping either.
         COUNT.setRelease(header, COUNT_OFFSET, (long) slot + 1);
@@ -250,11 +327,12 @@ final class IrisCodeFile implements AutoCloseable {
         return (meta & 0xFF) == 2 ? EyePosition.LEFT : EyePosition.RIGHT;
     }
 
-    /** The stored eye as a template (for 1:1 comparisons of a candidate's other eye). */
+    /** The stored eye as a template (for 1:1 comparisons of a candidate's other eye), its checksum verified. */
     IrisTemplate templateAt(int slot) {
         checkSlot(slot);
         MemorySegment segment = chunkOf(slot);
         long base = offsetOf(slot);
+        verifyRecord(segment, base, slot);
         long[] code = new long[IrisCode.CODE_WORDS];
         long[] mask = new long[IrisCode.MASK_WORDS];
         MemorySegment.copy(segment, LONG, base + RE_OFFSET, code, 0, code.length);
@@ -264,7 +342,8 @@ final class IrisCodeFile implements AutoCloseable {
 
     private void checkSlot(int slot) {
         if (slot < 0 || slot >= committed) {
-            throw new IndexOutOfBoundsException("slot " + slot + " of " + committed);
+            throw new IllegalStateException("iris store " + path + " holds " + committed + " eyes; slot " + slot
+                    + " was asked for: the store is damaged (truncated, or its count lowered; run satunik verify-store)");
         }
     }
 

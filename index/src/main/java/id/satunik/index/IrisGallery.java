@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -42,22 +43,29 @@ final class IrisGallery implements AutoCloseable {
     static final double CANDIDATE_DISTANCE = IrisScore.distanceAt(CANDIDATE_SCORE);
 
     private final Path directory;
+    private final UUID store;
     private final Map<EyePosition, IrisCodeFile> files = new ConcurrentHashMap<>();
     private final IrisScanner scanner;
     private final IrisScanKernel kernel;
     private final LongAdder comparisons = new LongAdder();
 
     IrisGallery(Path directory, int threads) {
-        this(directory, threads, IrisVectorScan.INSTANCE);
+        this(directory, threads, IrisVectorScan.INSTANCE, null);
     }
 
     IrisGallery(Path directory, int threads, IrisScanKernel kernel) {
+        this(directory, threads, kernel, null);
+    }
+
+    /** @param store the store's id, which every iris file must carry (null: not checked, for tests and benchmarks) */
+    IrisGallery(Path directory, int threads, IrisScanKernel kernel, UUID store) {
         this.directory = directory;
         this.kernel = kernel;
+        this.store = store;
         try {
             for (EyePosition eye : EyePosition.values()) {
                 if (Files.exists(fileOf(directory, eye))) {
-                    files.put(eye, IrisCodeFile.open(fileOf(directory, eye), eye));
+                    files.put(eye, IrisCodeFile.open(fileOf(directory, eye), eye, store));
                 }
             }
         } catch (RuntimeException e) {
@@ -72,7 +80,7 @@ final class IrisGallery implements AutoCloseable {
     }
 
     private IrisCodeFile file(EyePosition eye) {
-        return files.computeIfAbsent(eye, e -> IrisCodeFile.open(fileOf(directory, e), e));
+        return files.computeIfAbsent(eye, e -> IrisCodeFile.open(fileOf(directory, e), e, store, true));
     }
 
     /** Stores one eye of the person {@code nik}; returns its slot in the file of its position. */
@@ -89,8 +97,44 @@ final class IrisGallery implements AutoCloseable {
         return slots;
     }
 
+    /** The stored eye, its checksum verified; @throws IllegalStateException naming the file when damaged */
     IrisTemplate templateAt(EyePosition eye, int slot) {
-        return files.get(eye).templateAt(slot);
+        IrisCodeFile file = files.get(eye);
+        if (file == null) {
+            throw new IllegalStateException("store " + directory + " is damaged: " + fileOf(directory, eye)
+                    + " is missing, but a person names slot " + slot + " of it (run satunik verify-store)");
+        }
+        return file.templateAt(slot);
+    }
+
+    /**
+     * verify-store: every slot the person {@code nik} names exists in its file and holds that NIK.
+     *
+     * @throws IllegalStateException naming the file, slot and person (a truncated, deleted or replaced file)
+     */
+    void checkSlots(Nik nik, Map<EyePosition, Integer> slots) {
+        for (Map.Entry<EyePosition, Integer> slot : slots.entrySet()) {
+            IrisCodeFile file = files.get(slot.getKey());
+            Path path = fileOf(directory, slot.getKey());
+            if (file == null) {
+                throw new IllegalStateException("store " + directory + " is damaged: " + path + " is missing, but person "
+                        + nik + " has its " + slot.getKey() + " eye in slot " + slot.getValue());
+            }
+            if (slot.getValue() < 0 || slot.getValue() >= file.size()) {
+                throw new IllegalStateException("store " + directory + " is damaged: " + path + " holds " + file.size()
+                        + " eyes, but person " + nik + " has its " + slot.getKey() + " eye in slot " + slot.getValue()
+                        + " (file truncated or its count lowered)");
+            }
+            if (file.nikAt(slot.getValue()) != nik.toLong()) {
+                throw new IllegalStateException("store " + directory + " is damaged: slot " + slot.getValue() + " of "
+                        + path + " holds NIK " + file.nikAt(slot.getValue()) + ", but person " + nik + " names it");
+            }
+        }
+    }
+
+    /** verify-store: every record of every iris file matches its checksum. */
+    void verifyRecords() {
+        files.values().forEach(IrisCodeFile::verifyRecords);
     }
 
     long nikAt(EyePosition eye, int slot) {

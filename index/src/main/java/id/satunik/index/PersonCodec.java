@@ -14,9 +14,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 /**
  * The on-disk format of a {@link PersonRecord} (the value in the person store). Kept apart from the store so
@@ -28,15 +30,18 @@ import java.util.Map;
  * | fingers u8 | per finger: position code u8, minutiae u16, length i32, SourceAFIS template bytes
  * | irises u8 | per eye: position code u8, slot i32 (in the iris code file of that eye)      (version ≥ 2)
  * | finger ordinal i64 (in the finger index, -1 for none)                                      (version ≥ 3)
+ * | CRC32C of every preceding byte i32                                                         (version ≥ 4)
  * </pre>
  *
  * Version 1 and 2 records (no iris part, no finger ordinal) are still read; their finger ordinal reads as -1.
+ * Version 3 records have no checksum. The checksum makes a damaged record (a flipped bit in a template) an
+ * error naming the person, instead of a template SourceAFIS cannot read or, worse, one it reads differently.
  *
  * Stateless; thread-safe.
  */
 final class PersonCodec {
     private static final int MAGIC = ('S' << 8) | 'N';
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private PersonCodec() {
     }
@@ -80,7 +85,19 @@ final class PersonCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toByteArray();
+        byte[] body = buffer.toByteArray();
+        byte[] encoded = Arrays.copyOf(body, body.length + 4);
+        int crc = crc(encoded, body.length);
+        for (int i = 0; i < 4; i++) {
+            encoded[body.length + i] = (byte) (crc >>> (24 - 8 * i));
+        }
+        return encoded;
+    }
+
+    private static int crc(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
     }
 
     static PersonRecord decode(byte[] encoded) {
@@ -90,6 +107,14 @@ final class PersonCodec {
             if (magic != MAGIC || version < 1 || version > VERSION) {
                 throw new IllegalStateException("not a SatuNIK person record (magic " + Integer.toHexString(magic)
                         + ", version " + version + ")");
+            }
+            if (version >= 4) {
+                int length = encoded.length - 4;
+                int stored = length < 0 ? 0 : ((encoded[length] & 0xFF) << 24) | ((encoded[length + 1] & 0xFF) << 16)
+                        | ((encoded[length + 2] & 0xFF) << 8) | (encoded[length + 3] & 0xFF);
+                if (length < 3 || crc(encoded, length) != stored) {
+                    throw new IllegalStateException("person record fails its checksum (damaged)");
+                }
             }
             Nik nik = Nik.fromLong(in.readLong());
             Instant enrolledAt = Instant.ofEpochMilli(in.readLong());
@@ -103,7 +128,11 @@ final class PersonCodec {
             for (int i = 0; i < count; i++) {
                 FingerPosition position = FingerPosition.fromCode(in.readUnsignedByte());
                 int minutiae = in.readUnsignedShort();
-                byte[] bytes = new byte[in.readInt()];
+                int length = in.readInt();
+                if (length < 0 || length > encoded.length) {
+                    throw new IllegalStateException("corrupt person record " + nik + ": template length " + length);
+                }
+                byte[] bytes = new byte[length];
                 in.readFully(bytes);
                 fingers.add(new FingerTemplate(position, minutiae, bytes));
             }

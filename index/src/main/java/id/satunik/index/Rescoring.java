@@ -5,6 +5,7 @@ import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import id.satunik.Nik;
 import id.satunik.matcher.PersonFingerprints;
+import id.satunik.matcher.ModalityAgreement;
 import id.satunik.matcher.ScoreFusion;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +115,8 @@ final class Rescoring {
                 }
             }
         }
-        return new Candidate(person.nik(), ScoreFusion.fuse(all), fingerScores, eyeScores);
+        return new Candidate(person.nik(), ModalityAgreement.fuse(all, FingerPosition.values().length), fingerScores,
+                eyeScores);
     }
 
     private List<List<Candidate>> run(List<Callable<List<Candidate>>> tasks) {

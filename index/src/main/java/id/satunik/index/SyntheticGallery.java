@@ -59,24 +59,25 @@ public final class SyntheticGallery {
             throw new UncheckedIOException("cannot create store folder " + options.store(), e);
         }
         Path dir = options.store();
-        try (StoreLock lock = StoreLock.acquire(dir)) {
+        try (StoreIdentity lock = StoreIdentity.open(dir)) {
             TemplateCipher cipher = TemplateCipher.forStore(dir, options.key(),
                     !ChronicleMapPersonStore.exists(dir) && !Files.exists(dir.resolve(Journal.FILE)));
-            generate(dir, cipher, options, first, count, fingers, irises, seed, progress);
+            generate(dir, lock, cipher, options, first, count, fingers, irises, seed, progress);
         }
     }
 
-    private static void generate(Path dir, TemplateCipher cipher, EngineOptions options, int first, int count,
+    private static void generate(Path dir, StoreIdentity lock, TemplateCipher cipher, EngineOptions options, int first, int count,
                                  int fingers, boolean irises, long seed, LongConsumer progress) {
         SyntheticFingerprints prints = new SyntheticFingerprints(seed);
         SyntheticIrisGallery eyes = new SyntheticIrisGallery(seed);
         List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
         try (ChronicleMapPersonStore store = ChronicleMapPersonStore.open(dir,
-                     Math.max(options.capacity(), (long) first + count), cipher);
+                     Math.max(options.capacity(), (long) first + count), cipher, lock.id(), lock.created());
              FingerIndex index = FingerIndex.open(dir);
-             IrisGallery irisGallery = new IrisGallery(dir, 1);
+             IrisGallery irisGallery = new IrisGallery(dir, 1, IrisVectorScan.INSTANCE, lock.id());
              StoreCommits commits = StoreCommits.open(dir, store, index, irisGallery, cipher, Durability.NONE);
              ExecutorService pool = Executors.newFixedThreadPool(options.threads())) {
+            lock.markReady(); // every file of a new store exists, as in DefaultDedupEngine.open
             for (int from = first; from < first + count; from += BATCH) {
                 List<Future<Person>> made = new ArrayList<>();
                 for (int i = from; i < Math.min(first + count, from + BATCH); i++) {

@@ -69,7 +69,7 @@ class IrisCodeFileTest {
         }
         try (IrisCodeFile file = IrisCodeFile.open(path, EyePosition.RIGHT)) {
             assertEquals(10, file.size());
-            assertThrows(IndexOutOfBoundsException.class, () -> file.templateAt(10));
+            assertThrows(IllegalStateException.class, () -> file.templateAt(10));
             assertEquals(10, file.append(99L, gallery.eye(0, EyePosition.RIGHT)));
             assertArrayEquals(gallery.eye(0, EyePosition.RIGHT).code(), file.templateAt(10).code());
         }

@@ -1,6 +1,7 @@
 package id.satunik.matcher;
 
 import id.satunik.ImageSource;
+import id.satunik.InputLimits;
 import id.satunik.InvalidInputException;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -8,7 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads an encoded image (PNG, BMP, TIFF, JPEG: the formats of the JDK's ImageIO, TIFF included since JDK 9)
@@ -16,8 +20,8 @@ import javax.imageio.ImageIO;
  * Thread-safe: stateless.
  */
 final class ImageDecoder {
-    /** A decoded image over this many pixels is refused before it exhausts the heap of a batch run. */
-    static final long MAX_PIXELS = 40_000_000L;
+    /** An image whose header declares more pixels is refused before decoding, so it cannot exhaust the heap. */
+    static final long MAX_PIXELS = InputLimits.MAX_PIXELS;
 
     private ImageDecoder() {
     }
@@ -36,21 +40,56 @@ final class ImageDecoder {
         if (encoded.length == 0) {
             throw new InvalidInputException(subject, "image file is empty (0 bytes)");
         }
-        BufferedImage image;
+        if (encoded.length > InputLimits.MAX_IMAGE_BYTES) {
+            throw new InvalidInputException(subject, "image of " + encoded.length + " bytes is larger than the "
+                    + InputLimits.MAX_IMAGE_BYTES + "-byte limit");
+        }
         try {
-            image = ImageIO.read(new ByteArrayInputStream(encoded));
+            return toGray(read(encoded, subject));
+        } catch (OutOfMemoryError e) {
+            // the header passed the pixel limit, yet decoding needed more memory than the heap has left
+            throw new InvalidInputException(subject, "image needs more memory to decode than is available", null);
+        }
+    }
+
+    /** Decodes with the first ImageIO reader of the format, after checking the size its header declares. */
+    private static BufferedImage read(byte[] encoded, String subject) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new InvalidInputException(subject,
+                        "not a PNG, BMP, TIFF or JPEG image, or corrupt (" + encoded.length + " bytes)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
+                    throw new InvalidInputException(subject, "image header declares " + width + "x" + height
+                            + " px; at most " + MAX_PIXELS + " pixels are decoded");
+                }
+                // a truncated or damaged file often decodes "successfully", its missing part grey, with a warning
+                java.util.List<String> warnings = new java.util.ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0);
+                if (image == null) {
+                    throw new InvalidInputException(subject, "corrupt image (" + encoded.length + " bytes)");
+                }
+                if (!warnings.isEmpty()) {
+                    throw new InvalidInputException(subject, "corrupt or truncated image (" + warnings.getFirst()
+                            + ", " + encoded.length + " bytes)");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
             throw new InvalidInputException(subject, "corrupt image (" + e.getMessage() + ")", e);
         }
-        if (image == null) {
-            throw new InvalidInputException(subject,
-                    "not a PNG, BMP, TIFF or JPEG image, or corrupt (" + encoded.length + " bytes)");
-        }
-        if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
-            throw new InvalidInputException(subject, "image " + image.getWidth() + "x" + image.getHeight()
-                    + " px is larger than " + MAX_PIXELS + " pixels");
-        }
-        return toGray(image);
     }
 
     private static GrayImage toGray(BufferedImage image) {

@@ -1,0 +1,70 @@
+package id.satunik.matcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.satunik.FingerPosition;
+import id.satunik.ImageSource;
+import id.satunik.InvalidInputException;
+import id.satunik.testing.SharedData;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Issue 9: eye images and a striped pattern were enrolled as fingerprints; they are refused, prints are not. */
+class FingerprintQualityTest {
+    private final FingerprintExtractor extractor = new FingerprintExtractor();
+
+    private String refusal(ImageSource image) {
+        return assertThrows(InvalidInputException.class,
+                () -> extractor.extract(FingerPosition.RIGHT_THUMB, image, 500)).getMessage();
+    }
+
+    @Test
+    void eyeImagesAreNotFingerprints() throws IOException {
+        Path interval = SharedData.root().resolve("iris/casia-iris-interval/S1004R01.jpg");
+        Path v1 = SharedData.root().resolve("iris/casia-v1/001_1_1.jpg");
+        for (Path eye : new Path[] {interval, v1}) {
+            String message = refusal(ImageSource.of(eye));
+            assertTrue(message.contains("not a fingerprint: the image shows an eye"), message);
+        }
+        // a truncated eye JPEG (the first 70 % of the file): refused too, as an eye or as a corrupt image
+        byte[] bytes = Files.readAllBytes(interval);
+        String truncated = refusal(ImageSource.of("truncated.jpg", Arrays.copyOf(bytes, bytes.length * 7 / 10)));
+        assertTrue(truncated.contains("not a fingerprint") || truncated.contains("corrupt"), truncated);
+    }
+
+    @Test
+    void aStripedPatternIsNotAFingerprint() throws IOException {
+        BufferedImage stripes = new BufferedImage(400, 400, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 400; x++) {
+                int v = (int) (128 + 100 * Math.sin(2 * Math.PI * (x + 0.3 * y) / 9.0));
+                stripes.getRaster().setSample(x, y, 0, v);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(stripes, "png", png);
+        String message = refusal(ImageSource.of("stripes.png", png.toByteArray()));
+        assertTrue(message.contains("not a fingerprint: every ridge runs the same way"), message);
+    }
+
+    @Test
+    void printsOfEverySharedSetStillExtractAndReportTheirQuality() {
+        for (String db : new String[] {"fvc2000-db1b", "fvc2000-db2b", "fvc2000-db3b", "fvc2000-db4b",
+                "fvc2002-db1b", "fvc2002-db3b", "fvc2002-db4b"}) {
+            ImageSource print = ImageSource.of(SharedData.fvc(db, 101, 1));
+            FingerTemplate template = extractor.extract(FingerPosition.RIGHT_THUMB, print, 500);
+            assertTrue(template.minutiae() >= FingerprintExtractor.MIN_MINUTIAE, db);
+            FingerprintQuality quality = extractor.quality(db, print, 500);
+            assertTrue(quality.score() > 0 && quality.score() <= 100, db + " " + quality);
+        }
+        assertEquals(0, FingerprintQuality.of(new GrayImage(200, 200, new byte[200 * 200]), 500).score());
+    }
+}
