@@ -446,7 +446,6 @@ final class DefaultDedupEngine implements DedupEngine {
 
     /** Validation and extraction: {@link PreparedRecord.Ready}, or the refusal that says why not. */
     private PreparedRecord prepare(EnrollmentRecord record) {
-        long start = System.nanoTime();
         try {
             Nik nik = record.validate();
             return extract(record, nik, "record " + nik);
@@ -456,13 +455,20 @@ final class DefaultDedupEngine implements DedupEngine {
             // One image that breaks the extractor must not stop a batch of thousands: reject that record.
             return new PreparedRecord.Refused(new DedupDecision.Rejected(record.nik(), "record " + record.nik()
                     + ": could not be processed (" + e + "); nothing enrolled"));
-        } finally {
-            extractionNanos.add(System.nanoTime() - start);
         }
     }
 
     /** Extracts every sample, each template once; {@code nik} is null for a search probe. */
     private PreparedRecord.Ready extract(EnrollmentRecord record, Nik nik, String subject) {
+        long start = System.nanoTime();
+        try {
+            return extractTimed(record, nik, subject);
+        } finally {
+            extractionNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private PreparedRecord.Ready extractTimed(EnrollmentRecord record, Nik nik, String subject) {
         List<PreparedFinger> fingers = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<FingerPosition, ImageSource> finger : record.fingers().entrySet()) {

@@ -100,5 +100,6 @@ class PreselectionEngineTest {
         assertTrue(used.personsRescored() < probes.size() * (long) gallery / 10, used.toString());
         // every gallery finger of the probe's position read once a search (no second stage for one finger)
         assertEquals(probes.size() * (long) gallery, used.indexEntries(), used.toString());
+        assertTrue(used.extractionNanos() > 0 && used.searches() == probes.size(), used.toString());
     }
 }
