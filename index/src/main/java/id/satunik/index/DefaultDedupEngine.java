@@ -20,6 +20,7 @@ import id.satunik.matcher.IrisExtractor;
 import id.satunik.matcher.IrisTemplate;
 import id.satunik.matcher.PersonFingerprints;
 import id.satunik.matcher.PersonProbe;
+import id.satunik.matcher.MatchRule;
 import id.satunik.matcher.ScoreFusion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ import java.util.function.Consumer;
  * The default engine: Chronicle Map person store on disk, in-memory fingerprint gallery for the 1:N search,
  * SourceAFIS for extraction and matching; irises extracted with OpenCV, their codes in memory-mapped code files
  * ({@link IrisGallery}) scanned 1:N. A record may carry fingers, irises or both; every candidate of either
- * modality is re-scored on all the modalities both persons carry, fused by {@link ScoreFusion}. See
+ * modality is re-scored on all the modalities both persons carry, fused by {@link MatchRule} ({@link ScoreFusion}). See
  * {@link DedupEngine} for the contract.
  *
  * <p>Thread-safety: safe to share. Extraction runs in the caller's thread (or the batch workers); the
@@ -181,7 +182,7 @@ final class DefaultDedupEngine implements DedupEngine {
         FingerprintExtractor extractor = new FingerprintExtractor();
         FingerprintTemplate a = extractor.extractTemplate("first image " + first.name(), first, dpi);
         FingerprintTemplate b = extractor.extractTemplate("second image " + second.name(), second, dpi);
-        return new FingerprintMatcher(a).match(b);
+        return MatchRule.finger(new FingerprintMatcher(a), b);
     }
 
     @Override
@@ -331,17 +332,16 @@ final class DefaultDedupEngine implements DedupEngine {
         if (eyes == null || Arrays.stream(eyes).allMatch(Double::isNaN)) {
             return byFingers;
         }
-        double[] all = new double[FingerPosition.values().length + eyes.length];
-        Arrays.fill(all, Double.NaN);
-        byFingers.fingerScores().forEach((position, score) -> all[position.ordinal()] = score);
-        System.arraycopy(eyes, 0, all, FingerPosition.values().length, eyes.length);
+        double[] fingerScores = new double[FingerPosition.values().length];
+        Arrays.fill(fingerScores, Double.NaN);
+        byFingers.fingerScores().forEach((position, score) -> fingerScores[position.ordinal()] = score);
         Map<EyePosition, Double> eyeScores = new EnumMap<>(EyePosition.class);
         for (EyePosition eye : EyePosition.values()) {
             if (!Double.isNaN(eyes[eye.ordinal()])) {
                 eyeScores.put(eye, eyes[eye.ordinal()]);
             }
         }
-        return new Candidate(nik, ScoreFusion.fuse(all), byFingers.fingerScores(), eyeScores);
+        return new Candidate(nik, MatchRule.person(fingerScores, eyes), byFingers.fingerScores(), eyeScores);
     }
 
     /**
