@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Compares two fingerprint images (1:1) and prints the score and MATCH or NO MATCH.",
                 "Exit code 0 either way; 2 when an image cannot be used."})
 final class VerifyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "A.img", description = "First image (PNG, BMP, TIFF, JPEG).")
+    @Parameters(index = "0", paramLabel = "A.img", description = "First image (PNG, BMP, TIFF, JPEG, WSQ).")
     Path first;
 
     @Parameters(index = "1", paramLabel = "B.img", description = "Second image.")

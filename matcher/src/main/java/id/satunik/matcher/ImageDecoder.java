@@ -11,8 +11,8 @@ import java.nio.file.NoSuchFileException;
 import javax.imageio.ImageIO;
 
 /**
- * Reads an encoded image (PNG, BMP, TIFF, JPEG: the formats of the JDK's ImageIO, TIFF included since JDK 9)
- * into greyscale pixels, turning every failure into an {@link InvalidInputException} that names the image.
+ * Reads an encoded image (PNG, BMP, TIFF, JPEG: the formats of the JDK's ImageIO, TIFF included since JDK 9; WSQ,
+ * the FBI's fingerprint compression, through {@link Wsq}) into greyscale pixels, turning every failure into an {@link InvalidInputException} that names the image.
  * Thread-safe: stateless.
  */
 final class ImageDecoder {
@@ -23,6 +23,11 @@ final class ImageDecoder {
     }
 
     static GrayImage decode(ImageSource source, String subject) {
+        return decode(read(source, subject), subject);
+    }
+
+    /** The encoded bytes of an image, or a clear refusal naming it when the file is missing, unreadable or empty. */
+    static byte[] read(ImageSource source, String subject) {
         byte[] encoded;
         try {
             encoded = source.read();
@@ -36,6 +41,13 @@ final class ImageDecoder {
         if (encoded.length == 0) {
             throw new InvalidInputException(subject, "image file is empty (0 bytes)");
         }
+        return encoded;
+    }
+
+    static GrayImage decode(byte[] encoded, String subject) {
+        if (Wsq.isWsq(encoded)) {
+            return Wsq.decode(encoded, subject);
+        }
         BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(encoded));
@@ -44,13 +56,17 @@ final class ImageDecoder {
         }
         if (image == null) {
             throw new InvalidInputException(subject,
-                    "not a PNG, BMP, TIFF or JPEG image, or corrupt (" + encoded.length + " bytes)");
+                    "not a PNG, BMP, TIFF, JPEG or WSQ image, or corrupt (" + encoded.length + " bytes)");
         }
-        if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
-            throw new InvalidInputException(subject, "image " + image.getWidth() + "x" + image.getHeight()
-                    + " px is larger than " + MAX_PIXELS + " pixels");
-        }
+        checkSize(image.getWidth(), image.getHeight(), subject);
         return toGray(image);
+    }
+
+    static void checkSize(long width, long height, String subject) {
+        if (width * height > MAX_PIXELS) {
+            throw new InvalidInputException(subject, "image " + width + "x" + height + " px is larger than "
+                    + MAX_PIXELS + " pixels");
+        }
     }
 
     private static GrayImage toGray(BufferedImage image) {
