@@ -68,7 +68,7 @@ final class BatchRun {
              ReportWriter writer = openReport()) {
             boolean showBar = progress != null ? progress : Terminal.stderrIsTerminal();
             ProgressBar bar = showBar ? new ProgressBar(err, RecordSource.count(manifest)) : null;
-            RunSummary summary = new RunSummary(engine.comparisons());
+            RunSummary summary = new RunSummary(engine.comparisons(), engine.statistics());
             Emitter emitter = (line, decision) -> {
                 writer.write(line, decision);
                 summary.record(decision);
@@ -83,7 +83,7 @@ final class BatchRun {
             if (bar != null) {
                 bar.finish();
             }
-            summary.print(err, command, engine.comparisons());
+            summary.print(err, command, engine.comparisons(), engine.statistics());
             if (report != null) {
                 err.println("  report: " + report);
                 err.flush();

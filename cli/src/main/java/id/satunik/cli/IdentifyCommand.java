@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.satunik.Candidate;
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
+import id.satunik.SearchStatistics;
+import java.io.PrintWriter;
+import java.util.Locale;
 import id.satunik.EnrollmentRecord;
 import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
@@ -66,8 +69,15 @@ final class IdentifyCommand implements Callable<Integer> {
             throw new CliFailure(e.getMessage(), e);
         }
         try (DedupEngine engine = StoreOptions.open(options)) {
+            SearchStatistics before = engine.statistics();
+            long start = System.nanoTime();
             candidates = engine.identify(probe);
             threshold = engine.threshold();
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "identify: %.3f s against %,d persons%n", (System.nanoTime() - start) / 1e9,
+                    engine.stats().persons());
+            RunSummary.printTimes(err, before, engine.statistics());
+            err.flush();
         } catch (InvalidInputException e) {
             throw new CliFailure(e.getMessage(), e);
         }

@@ -30,9 +30,14 @@ final class StoreOptions {
             description = "Persons a new store is sized for (it can grow past it). Default: 100000.")
     Long capacity;
 
+    @Option(names = "--exhaustive",
+            description = "Compare with every enrolled person with SourceAFIS (the slow reference search) instead of "
+                    + "the pre-selection by the compact finger index.")
+    boolean exhaustive;
+
     EngineOptions engineOptions() {
         try {
-            EngineOptions options = EngineOptions.at(store).withThreshold(threshold);
+            EngineOptions options = EngineOptions.at(store).withThreshold(threshold).withExhaustive(exhaustive);
             if (threads != null) {
                 options = options.withThreads(threads);
             }

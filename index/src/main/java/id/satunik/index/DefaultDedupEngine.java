@@ -6,20 +6,22 @@ import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
-import id.satunik.EyePosition;
 import id.satunik.EnrollmentRecord;
+import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import id.satunik.GalleryStats;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import id.satunik.Nik;
+import id.satunik.SearchStatistics;
 import id.satunik.UnusableSampleException;
+import id.satunik.matcher.FingerMinutiae;
 import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.FingerprintExtractor;
 import id.satunik.matcher.IrisExtractor;
 import id.satunik.matcher.IrisTemplate;
 import id.satunik.matcher.PersonFingerprints;
-import id.satunik.matcher.PersonProbe;
+import id.satunik.matcher.PreparedFinger;
 import id.satunik.matcher.MatchRule;
 import id.satunik.matcher.ScoreFusion;
 import java.io.IOException;
@@ -29,27 +31,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The default engine: Chronicle Map person store on disk, in-memory fingerprint gallery for the 1:N search,
- * SourceAFIS for extraction and matching; irises extracted with OpenCV, their codes in memory-mapped code files
- * ({@link IrisGallery}) scanned 1:N. A record may carry fingers, irises or both; every candidate of either
- * modality is re-scored on all the modalities both persons carry, fused by {@link MatchRule} ({@link ScoreFusion}). See
- * {@link DedupEngine} for the contract.
+ * The default engine: Chronicle Map person store on disk, SourceAFIS for extraction and matching, a compact
+ * memory-mapped finger index ({@link FingerIndex}) whose pre-selection proposes a shortlist, irises extracted with
+ * OpenCV and their codes in memory-mapped code files ({@link IrisGallery}) scanned 1:N. Every search goes through
+ * one seam, {@link GallerySearch}: candidate sources propose persons, {@link Rescoring} compares each proposed person
+ * on all the modalities both carry and fuses them with {@link ScoreFusion}. {@link EngineOptions#exhaustive()}
+ * swaps the finger pre-selection for SourceAFIS against every person (the reference). Opening a store maps its
+ * files and reads nothing per person. See {@link DedupEngine} for the contract.
  *
  * <p>Thread-safety: safe to share. Extraction runs in the caller's thread (or the batch workers); the
  * decide-and-enroll step holds {@link #enrollment}; searches run on {@link #searchPool}.
@@ -58,22 +60,36 @@ final class DefaultDedupEngine implements DedupEngine {
     private final EngineOptions options;
     private final StoreLock storeLock;
     private final PersonStore store;
-    private final FingerprintGallery gallery = new FingerprintGallery();
+    private final FingerIndex fingerIndex;
     private final FingerprintExtractor extractor = new FingerprintExtractor();
     private final IrisExtractor irisExtractor = new IrisExtractor();
     private final IrisGallery irises;
     private final ExecutorService searchPool;
+    private final Rescoring rescoring;
+    private final ExhaustiveFingerSource exhaustive;
+    private final GallerySearch search;
     private final ReentrantLock enrollment = new ReentrantLock();
     private final Clock clock = Clock.systemUTC();
+    private final LongAdder extractionNanos = new LongAdder();
+    private final LongAdder searchNanos = new LongAdder();
+    private final LongAdder decisionNanos = new LongAdder();
+    private final LongAdder searches = new LongAdder();
     private volatile boolean closed;
 
-    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, IrisGallery irises) {
+    private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, FingerIndex fingerIndex,
+                               IrisGallery irises) {
         this.options = options;
         this.storeLock = storeLock;
         this.store = store;
+        this.fingerIndex = fingerIndex;
         this.irises = irises;
         this.searchPool = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform()
                 .name("satunik-search-", 0).daemon(true).factory());
+        this.rescoring = new Rescoring(store, irises, searchPool);
+        this.exhaustive = new ExhaustiveFingerSource(store, searchPool);
+        CandidateSource fingers = options.exhaustive() ? exhaustive
+                : new FingerIndexSource(fingerIndex, new FingerPreselection(searchPool, options.threads()));
+        this.search = new GallerySearch(List.of(fingers, new IrisScanSource(irises)), rescoring);
     }
 
     static DefaultDedupEngine open(EngineOptions options) {
@@ -84,49 +100,32 @@ final class DefaultDedupEngine implements DedupEngine {
             throw new UncheckedIOException("cannot create store folder " + dir + ": " + e.getMessage(), e);
         }
         StoreLock lock = StoreLock.acquire(dir);
-        PersonStore store;
-        IrisGallery irises;
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
-            store = ChronicleMapPersonStore.open(dir, options.capacity());
+            PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity());
+            opened.add(store);
+            FingerIndex fingerIndex = FingerIndex.open(dir);
+            opened.add(fingerIndex);
+            IrisGallery irises = new IrisGallery(dir, options.threads());
+            opened.add(irises);
+            return new DefaultDedupEngine(options, lock, store, fingerIndex, irises);
         } catch (RuntimeException e) {
+            for (AutoCloseable closeable : opened.reversed()) {
+                try {
+                    closeable.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             lock.close();
             throw e;
-        }
-        try {
-            irises = new IrisGallery(dir, options.threads());
-        } catch (RuntimeException e) {
-            store.close();
-            lock.close();
-            throw e;
-        }
-        DefaultDedupEngine engine = new DefaultDedupEngine(options, lock, store, irises);
-        try {
-            engine.loadGallery();
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
-        return engine;
-    }
-
-    /** Deserializes every stored person's templates once, in parallel, into the search gallery. */
-    private void loadGallery() {
-        List<PersonRecord> persons = new ArrayList<>();
-        store.forEach(persons::add);
-        List<Future<PersonFingerprints>> loaded = new ArrayList<>(persons.size());
-        for (PersonRecord person : persons) {
-            loaded.add(searchPool.submit(() -> new PersonFingerprints(person.fingers())));
-        }
-        for (int i = 0; i < persons.size(); i++) {
-            gallery.add(persons.get(i).nik(), await(loaded.get(i)));
-            irises.register(persons.get(i).nik(), persons.get(i).irisSlots());
         }
     }
 
     @Override
     public DedupDecision dedup(EnrollmentRecord record) {
         ensureOpen();
-        return decideOrReject(record, prepareOrReject(record));
+        return decide(prepare(record));
     }
 
     @Override
@@ -136,14 +135,14 @@ final class DefaultDedupEngine implements DedupEngine {
         int window = Math.max(2, options.threads() * 2);
         try (ExecutorService workers = Executors.newFixedThreadPool(options.threads(),
                 Thread.ofPlatform().name("satunik-extract-", 0).daemon(true).factory())) {
-            Deque<Future<Object>> pending = new ArrayDeque<>();
+            Deque<Future<PreparedRecord>> pending = new ArrayDeque<>();
             int next = 0;
-            for (EnrollmentRecord record : records) {
+            for (int i = 0; i < records.size(); i++) {
                 while (next < records.size() && pending.size() < window) {
                     EnrollmentRecord upcoming = records.get(next++);
-                    pending.add(workers.submit(() -> prepareOrReject(upcoming)));
+                    pending.add(workers.submit(() -> prepare(upcoming)));
                 }
-                sink.accept(decideOrReject(record, await(pending.poll())));
+                sink.accept(decide(await(pending.poll())));
             }
         }
     }
@@ -151,30 +150,31 @@ final class DefaultDedupEngine implements DedupEngine {
     @Override
     public DedupDecision enroll(EnrollmentRecord record) {
         ensureOpen();
-        Object prepared = prepareOrReject(record);
-        if (prepared instanceof DedupDecision.Rejected rejected) {
-            return rejected;
-        }
-        PreparedRecord ready = (PreparedRecord) prepared;
-        enrollment.lock();
-        try {
-            if (store.contains(ready.nik())) {
-                return new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
-                        + " is already enrolled; nothing changed (use dedup to check a re-submission)");
+        return switch (prepare(record)) {
+            case PreparedRecord.Refused refused -> refused.decision();
+            case PreparedRecord.Ready ready -> {
+                enrollment.lock();
+                try {
+                    ensureOpen();
+                    if (store.contains(ready.nik())) {
+                        yield new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
+                                + " is already enrolled; nothing changed (use dedup to check a re-submission)");
+                    }
+                    add(ready);
+                    yield new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
+                } finally {
+                    enrollment.unlock();
+                }
             }
-            add(ready);
-            return new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
-        } finally {
-            enrollment.unlock();
-        }
+        };
     }
 
     @Override
     public List<Candidate> identify(EnrollmentRecord probe) {
         ensureOpen();
         probe.validateSamples();
-        PreparedRecord ready = extract(probe, null, "probe");
-        List<Candidate> ranked = search(ready, Double.POSITIVE_INFINITY);
+        PreparedRecord.Ready ready = extract(probe, null, "probe");
+        List<Candidate> ranked = search(ready.probe(), Double.POSITIVE_INFINITY);
         return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
     }
 
@@ -187,7 +187,17 @@ final class DefaultDedupEngine implements DedupEngine {
 
     @Override
     public long comparisons() {
-        return gallery.comparisons() + irises.comparisons();
+        return rescoring.fingerComparisons() + exhaustive.examined() + irises.comparisons();
+    }
+
+    @Override
+    public SearchStatistics statistics() {
+        long entries = 0;
+        for (CandidateSource source : search.sources()) {
+            entries += source.examined();
+        }
+        return new SearchStatistics(extractionNanos.sum(), searchNanos.sum(), decisionNanos.sum(), searches.sum(),
+                entries, rescoring.persons(), rescoring.fingerComparisons());
     }
 
     @Override
@@ -199,8 +209,9 @@ final class DefaultDedupEngine implements DedupEngine {
     public GalleryStats stats() {
         ensureOpen();
         Map<String, Long> files = new LinkedHashMap<>(store.files());
+        files.putAll(fingerIndex.files());
         files.putAll(irises.files());
-        return new GalleryStats(store.size(), gallery.templates(), files);
+        return new GalleryStats(store.size(), fingerIndex.fingers(), files);
     }
 
     @Override
@@ -213,6 +224,7 @@ final class DefaultDedupEngine implements DedupEngine {
         try {
             searchPool.shutdownNow();
             irises.close();
+            fingerIndex.close();
             store.close();
         } finally {
             storeLock.close();
@@ -220,31 +232,30 @@ final class DefaultDedupEngine implements DedupEngine {
         }
     }
 
-    /** Validation and extraction; a {@link PreparedRecord} or the {@link DedupDecision.Rejected} explaining why not. */
-    private Object prepareOrReject(EnrollmentRecord record) {
+    /** Validation and extraction: {@link PreparedRecord.Ready}, or the refusal that says why not. */
+    private PreparedRecord prepare(EnrollmentRecord record) {
+        long start = System.nanoTime();
         try {
-            return prepare(record);
+            Nik nik = record.validate();
+            return extract(record, nik, "record " + nik);
         } catch (InvalidInputException e) {
-            return new DedupDecision.Rejected(record.nik(), e.getMessage());
+            return new PreparedRecord.Refused(new DedupDecision.Rejected(record.nik(), e.getMessage()));
         } catch (RuntimeException e) {
             // One image that breaks the extractor must not stop a batch of thousands: reject that record.
-            return new DedupDecision.Rejected(record.nik(), "record " + record.nik()
-                    + ": could not be processed (" + e + "); nothing enrolled");
+            return new PreparedRecord.Refused(new DedupDecision.Rejected(record.nik(), "record " + record.nik()
+                    + ": could not be processed (" + e + "); nothing enrolled"));
+        } finally {
+            extractionNanos.add(System.nanoTime() - start);
         }
     }
 
-    private PreparedRecord prepare(EnrollmentRecord record) {
-        Nik nik = record.validate();
-        return extract(record, nik, "record " + nik);
-    }
-
-    /** Extracts every sample; {@code nik} is null for a search probe. */
-    private PreparedRecord extract(EnrollmentRecord record, Nik nik, String subject) {
-        List<FingerTemplate> fingers = new ArrayList<>();
+    /** Extracts every sample, each template once; {@code nik} is null for a search probe. */
+    private PreparedRecord.Ready extract(EnrollmentRecord record, Nik nik, String subject) {
+        List<PreparedFinger> fingers = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<FingerPosition, ImageSource> finger : record.fingers().entrySet()) {
             try {
-                fingers.add(extractor.extract(finger.getKey(), finger.getValue(), record.dpi()));
+                fingers.add(extractor.prepare(finger.getKey(), finger.getValue(), record.dpi()));
             } catch (UnusableSampleException e) {
                 dropped.add(e.getMessage());
             }
@@ -261,26 +272,27 @@ final class DefaultDedupEngine implements DedupEngine {
             String what = record.irises().isEmpty() ? "finger" : record.fingers().isEmpty() ? "iris" : "finger or iris";
             throw new InvalidInputException(subject, "no usable " + what + ": " + String.join("; ", dropped));
         }
-        return new PreparedRecord(record, nik, List.copyOf(fingers), new PersonProbe(fingers), List.copyOf(eyes),
-                new IrisProbe(eyes), List.copyOf(dropped));
+        return new PreparedRecord.Ready(record, nik, SearchProbe.of(fingers, eyes), dropped);
     }
 
-    private DedupDecision decideOrReject(EnrollmentRecord record, Object prepared) {
+    private DedupDecision decide(PreparedRecord prepared) {
         return switch (prepared) {
-            case DedupDecision.Rejected rejected -> rejected;
-            case PreparedRecord ready -> decide(ready);
-            default -> throw new IllegalStateException("unexpected " + prepared);
+            case PreparedRecord.Refused refused -> refused.decision();
+            case PreparedRecord.Ready ready -> decide(ready);
         };
     }
 
     /** The serial step: search, apply the one-NIK rule, enroll a new person. */
-    private DedupDecision decide(PreparedRecord ready) {
+    private DedupDecision decide(PreparedRecord.Ready ready) {
         enrollment.lock();
+        long start = System.nanoTime();
+        long searching = 0;
         try {
             ensureOpen();
-            PersonFingerprints holderPrints = gallery.get(ready.nik());
-            Candidate holder = holderPrints == null ? null : rescore(ready, ready.nik(), holderPrints, null);
-            List<Candidate> candidates = search(ready, options.threshold());
+            Candidate holder = store.get(ready.nik()).map(person -> rescoring.score(ready.probe(), person)).orElse(null);
+            long searchStart = System.nanoTime();
+            List<Candidate> candidates = search(ready.probe(), options.threshold());
+            searching = System.nanoTime() - searchStart;
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
                     ready.dropped());
             if (decision instanceof DedupDecision.Enrolled) {
@@ -288,77 +300,47 @@ final class DefaultDedupEngine implements DedupEngine {
             }
             return decision;
         } finally {
+            decisionNanos.add(System.nanoTime() - start - searching);
             enrollment.unlock();
         }
     }
 
     /**
-     * 1:N over every modality the record carries: the fingerprint search (every person at or above the threshold
-     * plus the best {@code candidateLimit}) and the iris scan (every person with an eye at or above
-     * {@link IrisGallery#CANDIDATE_SCORE}); each person found by either is re-scored on all the modalities both
-     * carry and fused, so a weak finger match backed by the eyes (or the reverse) is seen whole. A record without
-     * irises gets exactly the fingerprint search's list.
+     * 1:N over every modality the record carries: every person at or above the threshold plus the best
+     * {@code candidateLimit}, each scored on all shared modalities.
      */
-    private List<Candidate> search(PreparedRecord ready, double threshold) {
-        Map<Nik, Candidate> byFingers = new LinkedHashMap<>();
-        if (!ready.fingers().isEmpty()) {
-            for (Candidate c : gallery.search(ready.probe(), options.candidateLimit(), threshold, searchPool)) {
-                byFingers.put(c.nik(), c);
-            }
+    private List<Candidate> search(SearchProbe probe, double threshold) {
+        long start = System.nanoTime();
+        try {
+            return search.search(probe, options.candidateLimit(), threshold);
+        } finally {
+            searches.increment();
+            searchNanos.add(System.nanoTime() - start);
         }
-        if (ready.irises().isEmpty()) {
-            return List.copyOf(byFingers.values());
-        }
-        Set<Nik> persons = new LinkedHashSet<>(byFingers.keySet());
-        persons.addAll(irises.candidates(ready.irisProbe()));
-        List<Candidate> ranked = new ArrayList<>(persons.size());
-        for (Nik nik : persons) {
-            PersonFingerprints prints = gallery.get(nik);
-            if (prints != null) {
-                ranked.add(rescore(ready, nik, prints, byFingers.get(nik)));
-            }
-        }
-        ranked.sort(Candidate.RANKING);
-        return ranked;
     }
 
     /**
-     * One enrolled person against the record on every shared modality, fused. {@code fingers} is the person's
-     * fingerprint result when the search already computed it, else null.
+     * Persists first, then the person becomes searchable through the store: iris codes and the finger index
+     * entry are appended before the person record that names their slots, so a crash in between leaves only
+     * entries that no stored person confirms (rescoring drops them), never a stored person missing from an index.
      */
-    private Candidate rescore(PreparedRecord ready, Nik nik, PersonFingerprints prints, Candidate fingers) {
-        Candidate byFingers = fingers != null ? fingers : gallery.compare(ready.probe(), nik, prints);
-        double[] eyes = ready.irises().isEmpty() ? null : irises.scores(ready.irisProbe(), nik);
-        if (eyes == null || Arrays.stream(eyes).allMatch(Double::isNaN)) {
-            return byFingers;
-        }
-        double[] fingerScores = new double[FingerPosition.values().length];
-        Arrays.fill(fingerScores, Double.NaN);
-        byFingers.fingerScores().forEach((position, score) -> fingerScores[position.ordinal()] = score);
-        Map<EyePosition, Double> eyeScores = new EnumMap<>(EyePosition.class);
-        for (EyePosition eye : EyePosition.values()) {
-            if (!Double.isNaN(eyes[eye.ordinal()])) {
-                eyeScores.put(eye, eyes[eye.ordinal()]);
-            }
-        }
-        return new Candidate(nik, MatchRule.person(fingerScores, eyes), byFingers.fingerScores(), eyeScores);
-    }
-
-    /**
-     * Persists first, then makes the person searchable: a crash in between loses nothing. Iris codes go to their
-     * files before the person record that names their slots; codes of an enrollment that fails in between are
-     * never registered, so no scan reports them.
-     */
-    private void add(PreparedRecord ready) {
+    private void add(PreparedRecord.Ready ready) {
         EnrollmentRecord r = ready.record();
-        Map<EyePosition, Integer> irisSlots = irises.append(ready.nik(), ready.irises());
+        SearchProbe probe = ready.probe();
+        Map<EyePosition, Integer> irisSlots = irises.append(ready.nik(), probe.irises());
+        long fingerOrdinal = -1;
+        if (!probe.fingers().isEmpty()) {
+            Map<FingerPosition, FingerMinutiae> minutiae = new EnumMap<>(FingerPosition.class);
+            probe.fingers().forEach(f -> minutiae.put(f.position(), f.minutiae()));
+            fingerOrdinal = fingerIndex.append(ready.nik(), minutiae);
+        }
+        List<FingerTemplate> templates = probe.fingers().stream().map(PreparedFinger::stored).toList();
         PersonRecord person = new PersonRecord(ready.nik(), r.name(), r.birthDate(), r.sex(), r.region(),
-                clock.instant(), ready.fingers(), irisSlots);
+                clock.instant(), templates, irisSlots, fingerOrdinal);
         if (!store.insert(person)) {
             throw new IllegalStateException("NIK " + ready.nik() + " appeared in the store outside the engine");
         }
-        gallery.add(ready.nik(), new PersonFingerprints(ready.fingers()));
-        irises.register(ready.nik(), irisSlots);
+        exhaustive.add(person, PersonFingerprints.ofPrepared(probe.fingers()));
     }
 
     private void ensureOpen() {
@@ -383,7 +365,6 @@ final class DefaultDedupEngine implements DedupEngine {
 
     @Override
     public String toString() {
-        return "DedupEngine[" + options.store() + ", " + gallery.size() + " persons]";
+        return "DedupEngine[" + options.store() + ", " + fingerIndex.size() + " persons in the finger index]";
     }
-
 }

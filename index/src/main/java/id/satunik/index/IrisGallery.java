@@ -12,11 +12,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -25,8 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code iris-left.codes}, created with the first eye of their position, so a fingerprint-only store has none),
  * which persons own which slots, the parallel scan, and the per-eye scores of a probe against one person.
  *
- * <p>A slot counts only once the person owning it is registered ({@link #register}, after the person record is
- * stored): codes appended by an enrollment that failed before that are never reported.
+ * <p>A slot counts only when the stored person names it: the scan proposes, rescoring checks against the person
+ * record, so codes appended by an enrollment that failed before its person was stored are never reported, and
+ * opening a store reads nothing per person.
  *
  * <p>Thread-safety: appends come from one thread at a time (the engine's enrollment lock; each file also
  * serialises its own); scans and scores may run concurrently with each other and with appends, each seeing the
@@ -44,7 +43,6 @@ final class IrisGallery implements AutoCloseable {
 
     private final Path directory;
     private final Map<EyePosition, IrisCodeFile> files = new ConcurrentHashMap<>();
-    private final Map<Nik, Map<EyePosition, Integer>> owners = new ConcurrentHashMap<>();
     private final IrisScanner scanner;
     private final IrisScanKernel kernel;
     private final LongAdder comparisons = new LongAdder();
@@ -91,13 +89,6 @@ final class IrisGallery implements AutoCloseable {
         return slots;
     }
 
-    /** Makes a stored person's eyes count: scans report them, {@link #scores} compares with them. */
-    void register(Nik nik, Map<EyePosition, Integer> slots) {
-        if (!slots.isEmpty()) {
-            owners.put(nik, Map.copyOf(slots));
-        }
-    }
-
     IrisTemplate templateAt(EyePosition eye, int slot) {
         return files.get(eye).templateAt(slot);
     }
@@ -133,21 +124,18 @@ final class IrisGallery implements AutoCloseable {
     }
 
     /**
-     * The registered persons with an eye at or above {@link #CANDIDATE_SCORE} against the probe's eye of the same
-     * position, closest first.
+     * Every enrolled eye at or above {@link #CANDIDATE_SCORE} against the probe's eye of the same position, closest
+     * first, as proposals: the slot is checked against the stored person at rescoring, so an eye appended by an
+     * enrollment that never committed is never reported.
      */
-    Set<Nik> candidates(IrisProbe probe) {
-        Set<Nik> persons = new LinkedHashSet<>();
+    List<Proposal> candidates(IrisProbe probe) {
         IrisScanner.Result result = scan(probe, CANDIDATE_DISTANCE);
         comparisons.add(result.comparisons());
+        List<Proposal> out = new ArrayList<>(result.hits().size());
         for (IrisHit hit : result.hits()) {
-            Nik nik = Nik.fromLong(hit.nik());
-            Map<EyePosition, Integer> slots = owners.get(nik);
-            if (slots != null && Integer.valueOf(hit.slot()).equals(slots.get(hit.eye()))) {
-                persons.add(nik);
-            }
+            out.add(new Proposal(Nik.fromLong(hit.nik()), Proposal.Source.IRIS_SCAN, hit.slot(), hit.eye()));
         }
-        return persons;
+        return out;
     }
 
     /** Eye comparisons (scan and 1:1 re-scoring) performed so far by the engine's searches. */
@@ -156,13 +144,12 @@ final class IrisGallery implements AutoCloseable {
     }
 
     /**
-     * The calibrated score of each of the probe's eyes against the same eye of person {@code nik}, indexed by
+     * The calibrated score of each of the probe's eyes against the same eye of a person (its {@code slots}), indexed by
      * {@link EyePosition#ordinal()}; NaN where either lacks the eye.
      */
-    double[] scores(IrisProbe probe, Nik nik) {
+    double[] scores(IrisProbe probe, Map<EyePosition, Integer> slots) {
         double[] scores = new double[EyePosition.values().length];
         Arrays.fill(scores, Double.NaN);
-        Map<EyePosition, Integer> slots = owners.getOrDefault(nik, Map.of());
         for (Map.Entry<EyePosition, Integer> enrolled : slots.entrySet()) {
             IrisProbe.Eye eye = probe.eye(enrolled.getKey());
             if (eye != null) {

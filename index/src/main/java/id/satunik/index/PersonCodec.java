@@ -26,16 +26,17 @@ import java.util.Map;
  * magic 'S''N' | version u8 = 1 | nik i64 | enrolledAt epoch-millis i64
  * | flags u8 (1 name, 2 birthDate, 4 sex, 8 region) | [name UTF] [birthDate epoch-day i32] [sex u8] [region UTF]
  * | fingers u8 | per finger: position code u8, minutiae u16, length i32, SourceAFIS template bytes
- * | irises u8 | per eye: position code u8, slot i32 (in the iris code file of that eye)      (version 2 only)
+ * | irises u8 | per eye: position code u8, slot i32 (in the iris code file of that eye)      (version ≥ 2)
+ * | finger ordinal i64 (in the finger index, -1 for none)                                      (version ≥ 3)
  * </pre>
  *
- * Version 1 records (no iris part) are still read.
+ * Version 1 and 2 records (no iris part, no finger ordinal) are still read; their finger ordinal reads as -1.
  *
  * Stateless; thread-safe.
  */
 final class PersonCodec {
     private static final int MAGIC = ('S' << 8) | 'N';
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private PersonCodec() {
     }
@@ -75,6 +76,7 @@ final class PersonCodec {
                 out.writeByte(eye.getKey().code());
                 out.writeInt(eye.getValue());
             }
+            out.writeLong(person.fingerOrdinal());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,7 +116,8 @@ final class PersonCodec {
                 }
                 irisSlots.put(code == EyePosition.LEFT.code() ? EyePosition.LEFT : EyePosition.RIGHT, in.readInt());
             }
-            return new PersonRecord(nik, name, birthDate, sex, region, enrolledAt, fingers, irisSlots);
+            long fingerOrdinal = version >= 3 ? in.readLong() : -1;
+            return new PersonRecord(nik, name, birthDate, sex, region, enrolledAt, fingers, irisSlots, fingerOrdinal);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt person record", e);
         }

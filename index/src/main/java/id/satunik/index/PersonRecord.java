@@ -24,9 +24,10 @@ import java.util.Objects;
  * @param region    may be null
  * @param fingers   sorted by position
  * @param irisSlots slot of each enrolled eye in the iris file of its position (empty: no iris enrolled)
+ * @param fingerOrdinal the person's ordinal in the {@link FingerIndex}, -1 when it has no finger there
  */
 record PersonRecord(Nik nik, String name, LocalDate birthDate, Sex sex, String region, Instant enrolledAt,
-                    List<FingerTemplate> fingers, Map<EyePosition, Integer> irisSlots) {
+                    List<FingerTemplate> fingers, Map<EyePosition, Integer> irisSlots, long fingerOrdinal) {
     PersonRecord {
         Objects.requireNonNull(nik);
         Objects.requireNonNull(enrolledAt);
@@ -41,7 +42,7 @@ record PersonRecord(Nik nik, String name, LocalDate birthDate, Sex sex, String r
     /** A person enrolled on fingers only. */
     PersonRecord(Nik nik, String name, LocalDate birthDate, Sex sex, String region, Instant enrolledAt,
                  List<FingerTemplate> fingers) {
-        this(nik, name, birthDate, sex, region, enrolledAt, fingers, Map.of());
+        this(nik, name, birthDate, sex, region, enrolledAt, fingers, Map.of(), -1);
     }
 
     boolean has(FingerPosition position) {

@@ -1,21 +1,27 @@
 package id.satunik.index;
 
+import id.satunik.DedupDecision;
 import id.satunik.EnrollmentRecord;
 import id.satunik.Nik;
-import id.satunik.matcher.FingerTemplate;
-import id.satunik.matcher.IrisTemplate;
-import id.satunik.matcher.PersonProbe;
 import java.util.List;
 
 /**
- * A record after validation and extraction: what the serial decide-and-enroll step needs. The expensive part
- * (image decoding, template extraction, probe indexing, iris probe rotations) is done here, outside the
+ * A record after validation and extraction: either ready for the serial decide-and-enroll step, or refused with
+ * the decision that says why. The expensive part (decoding, extraction, probe tables) is done before, outside the
  * enrollment lock.
- *
- * @param irises    the usable eyes (may be empty)
- * @param irisProbe the eyes prepared for the 1:N scan
- * @param dropped   samples left out as unusable, each with its reason (the record went on without them)
  */
-record PreparedRecord(EnrollmentRecord record, Nik nik, List<FingerTemplate> fingers, PersonProbe probe,
-                      List<IrisTemplate> irises, IrisProbe irisProbe, List<String> dropped) {
+sealed interface PreparedRecord permits PreparedRecord.Ready, PreparedRecord.Refused {
+
+    /**
+     * @param nik     null for a search probe without a NIK
+     * @param dropped samples left out as unusable, each with its reason (the record went on without them)
+     */
+    record Ready(EnrollmentRecord record, Nik nik, SearchProbe probe, List<String> dropped) implements PreparedRecord {
+        public Ready {
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    record Refused(DedupDecision.Rejected decision) implements PreparedRecord {
+    }
 }

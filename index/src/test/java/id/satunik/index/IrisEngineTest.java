@@ -114,14 +114,14 @@ class IrisEngineTest {
     void personRecordsKeepTheirIrisSlots() {
         PersonRecord person = new PersonRecord(id.satunik.Nik.parse(nik(1)), null, null, null, null,
                 java.time.Instant.ofEpochMilli(1_700_000_000_000L), List.of(),
-                java.util.Map.of(EyePosition.RIGHT, 7, EyePosition.LEFT, 123_456));
+                java.util.Map.of(EyePosition.RIGHT, 7, EyePosition.LEFT, 123_456), 5_000_000_000L);
         PersonRecord decoded = PersonCodec.decode(PersonCodec.encode(person));
         assertEquals(person, decoded);
         assertEquals(123_456, decoded.irisSlots().get(EyePosition.LEFT));
         // a record written before irises (format version 1: no iris part) still reads, with no slots
         byte[] v2 = PersonCodec.encode(new PersonRecord(person.nik(), null, null, null, null, person.enrolledAt(),
                 List.of()));
-        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 9); // no finger ordinal (v3), no iris count (v2)
         v1[2] = 1;
         assertEquals(java.util.Map.of(), PersonCodec.decode(v1).irisSlots());
     }

@@ -1,7 +1,5 @@
 package id.satunik.matcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.machinezoo.sourceafis.FingerprintImage;
 import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintTemplate;
@@ -9,8 +7,6 @@ import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import id.satunik.UnusableSampleException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -31,23 +27,31 @@ public final class FingerprintExtractor {
      */
     public static final int MIN_MINUTIAE = 6;
 
-    private static final CBORMapper CBOR = new CBORMapper();
-
     /**
      * @throws InvalidInputException   naming the finger and image when the image is missing, unreadable, corrupt
      *                                 or too small (an input error: the record should be fixed)
      * @throws UnusableSampleException when the image is blank or holds too few minutiae (a poor capture)
      */
     public FingerTemplate extract(FingerPosition position, ImageSource image, int dpi) {
+        return prepare(position, image, dpi).stored();
+    }
+
+    /**
+     * As {@link #extract}, keeping every form of the template the engine needs (serialized once, parsed once).
+     *
+     * @throws InvalidInputException   as {@link #extract}
+     * @throws UnusableSampleException as {@link #extract}
+     */
+    public PreparedFinger prepare(FingerPosition position, ImageSource image, int dpi) {
         String subject = position + " image " + image.name();
         FingerprintTemplate template = extractTemplate(subject, image, dpi);
         byte[] bytes = template.toByteArray();
-        int minutiae = countMinutiae(bytes);
-        if (minutiae < MIN_MINUTIAE) {
-            throw new UnusableSampleException(subject, "no usable fingerprint: " + minutiae + " minutiae found, "
-                    + MIN_MINUTIAE + " needed");
+        FingerMinutiae minutiae = FingerMinutiae.parse(bytes);
+        if (minutiae.count() < MIN_MINUTIAE) {
+            throw new UnusableSampleException(subject, "no usable fingerprint: " + minutiae.count()
+                    + " minutiae found, " + MIN_MINUTIAE + " needed");
         }
-        return new FingerTemplate(position, minutiae, bytes);
+        return new PreparedFinger(new FingerTemplate(position, minutiae.count(), bytes), template, minutiae);
     }
 
     /** Decodes and extracts without the minutiae floor: for 1:1 verification of arbitrary images. */
@@ -67,27 +71,5 @@ public final class FingerprintExtractor {
         FingerprintImage fingerprint = new FingerprintImage(gray.width(), gray.height(), gray.pixels(),
                 new FingerprintImageOptions().dpi(dpi));
         return new FingerprintTemplate(fingerprint);
-    }
-
-    /** Minutiae in a serialized template; SourceAFIS keeps one entry per minutia in parallel CBOR arrays. */
-    static int countMinutiae(byte[] serialized) {
-        try {
-            JsonNode root = CBOR.readTree(serialized);
-            JsonNode types = root.get("types");
-            if (types != null && types.isTextual()) {
-                return types.asText().length();
-            }
-            JsonNode positions = root.get("positionsX");
-            if (positions != null && positions.isArray()) {
-                return positions.size();
-            }
-            JsonNode minutiae = root.get("minutiae");
-            if (minutiae != null && minutiae.isArray()) {
-                return minutiae.size();
-            }
-            throw new IllegalStateException("unknown SourceAFIS template layout: " + root.properties());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

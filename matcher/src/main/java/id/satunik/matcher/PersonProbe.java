@@ -5,6 +5,7 @@ import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.FingerPosition;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * A search record's fingers, indexed once for fast 1:N comparison (SourceAFIS {@link FingerprintMatcher}), and the
@@ -20,12 +21,22 @@ public final class PersonProbe {
     private final int count;
 
     public PersonProbe(Collection<FingerTemplate> templates) {
+        this(templates.stream().map(PreparedFinger::of).toList());
+    }
+
+    /** From fingers already parsed (no template is deserialized again). */
+    public PersonProbe(List<PreparedFinger> fingers) {
         int n = 0;
-        for (FingerTemplate template : templates) {
-            matchers[template.position().ordinal()] = new FingerprintMatcher(new FingerprintTemplate(template.bytesUnsafe()));
+        for (PreparedFinger finger : fingers) {
+            matchers[finger.position().ordinal()] = new FingerprintMatcher(finger.template());
             n++;
         }
         this.count = n;
+    }
+
+    /** Whether the probe carries the finger at {@code position}. */
+    public boolean has(FingerPosition position) {
+        return matchers[position.ordinal()] != null;
     }
 
     /** Number of fingers in the probe. */

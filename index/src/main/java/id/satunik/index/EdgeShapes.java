@@ -1,0 +1,125 @@
+package id.satunik.index;
+
+import id.satunik.matcher.FingerMinutiae;
+import java.util.Arrays;
+
+/**
+ * Minutia pairs ("edges") as the pre-selection sees them: the shapes SourceAFIS hashes to find its root pairs,
+ * quantized into a 16-bit key plus the edge's absolute direction.
+ *
+ * <p>An edge from minutia A to a near neighbour B is described by its length and by the directions of A and B
+ * relative to the line A→B. These three do not change when a finger is moved or turned on the sensor, so a mated
+ * impression shares many keys with its enrolled finger; the edge's absolute direction does turn, by the same
+ * angle for every edge of an impression, which is what the rotation vote of {@link FingerPreselection} checks.
+ *
+ * <p>Quantization, relative to SourceAFIS's own tolerances (13 px and 10° at 500 dpi): lengths in bins of
+ * {@value #LENGTH_STEP} px from {@value #MIN_LENGTH} px up to {@value #LENGTH_BINS} bins, relative angles in
+ * {@value #ANGLE_BINS} bins of 11.25°. The gallery stores the bin each value falls in; a probe marks the two
+ * nearest bins of every value (see {@link FingerQuery}), so any error up to half a bin is always covered and
+ * most errors up to a bin. Each minutia is paired with its {@value #GALLERY_NEIGHBOURS} nearest neighbours in the
+ * gallery and its {@value #PROBE_NEIGHBOURS} nearest in a probe (a probe's extra neighbours absorb minutiae that
+ * one impression has and the other lacks).
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class EdgeShapes {
+    static final int LENGTH_STEP = 8;
+    static final int LENGTH_BINS = 24;
+    static final int MIN_LENGTH = 12;
+    static final int ANGLE_BINS = 32;
+    /** Absolute edge directions in 64 bins of 5.6°: one bit each in a long. */
+    static final int DIRECTION_BINS = 64;
+    static final int KEYS = LENGTH_BINS * ANGLE_BINS * ANGLE_BINS;
+    static final int GALLERY_NEIGHBOURS = 6;
+    static final int PROBE_NEIGHBOURS = 10;
+    private static final double TWO_PI = 2 * Math.PI;
+
+    private EdgeShapes() {
+    }
+
+    static int key(int lengthBin, int alphaBin, int betaBin) {
+        return (lengthBin * ANGLE_BINS + Math.floorMod(alphaBin, ANGLE_BINS)) * ANGLE_BINS
+                + Math.floorMod(betaBin, ANGLE_BINS);
+    }
+
+    /** Receives one edge in continuous bin units (length, α, β, absolute direction). */
+    interface EdgeSink {
+        void edge(double length, double alpha, double beta, double direction);
+    }
+
+    /**
+     * Every edge from each minutia to its {@code neighbours} nearest others within the key's length range, shortest
+     * first overall (stable), in bin units.
+     */
+    static void edges(FingerMinutiae m, int neighbours, EdgeSink sink) {
+        int n = m.count();
+        double maxLength = (double) LENGTH_STEP * LENGTH_BINS;
+        long[] found = new long[n * neighbours]; // (squared length << 32) | (from << 16) | to, sorted at the end
+        int edges = 0;
+        long[] near = new long[n];
+        for (int i = 0; i < n; i++) {
+            int candidates = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                long dx = m.x(j) - m.x(i);
+                long dy = m.y(j) - m.y(i);
+                long d2 = dx * dx + dy * dy;
+                if (d2 >= (long) MIN_LENGTH * MIN_LENGTH && d2 < maxLength * maxLength) {
+                    near[candidates++] = d2 << 32 | j;
+                }
+            }
+            Arrays.sort(near, 0, candidates);
+            for (int k = 0; k < Math.min(neighbours, candidates); k++) {
+                found[edges++] = (near[k] >>> 32) << 32 | (long) i << 16 | (near[k] & 0xFFFF);
+            }
+        }
+        Arrays.sort(found, 0, edges);
+        for (int e = 0; e < edges; e++) {
+            int i = (int) (found[e] >>> 16 & 0xFFFF);
+            int j = (int) (found[e] & 0xFFFF);
+            double dx = m.x(j) - m.x(i);
+            double dy = m.y(j) - m.y(i);
+            double angle = Math.atan2(dy, dx);
+            sink.edge(Math.sqrt(dx * dx + dy * dy) / LENGTH_STEP,
+                    turn(m.direction(i) - angle) * ANGLE_BINS / TWO_PI,
+                    turn(m.direction(j) - angle) * ANGLE_BINS / TWO_PI,
+                    turn(angle) * DIRECTION_BINS / TWO_PI);
+        }
+    }
+
+    /** The angle in [0, 2π). */
+    static double turn(double angle) {
+        double a = angle % TWO_PI;
+        return a < 0 ? a + TWO_PI : a;
+    }
+
+    /**
+     * The gallery side: distinct keys of the shortest edges, at most {@code capacity}, with the direction bin of
+     * the first edge of each key.
+     *
+     * @return how many were written to {@code keys} and {@code directions}
+     */
+    static int galleryEdges(FingerMinutiae m, int capacity, short[] keys, byte[] directions) {
+        boolean[] seen = new boolean[KEYS];
+        int[] count = {0};
+        edges(m, GALLERY_NEIGHBOURS, (length, alpha, beta, direction) -> {
+            if (count[0] == capacity) {
+                return;
+            }
+            int lengthBin = (int) length;
+            if (lengthBin >= LENGTH_BINS) {
+                return;
+            }
+            int key = key(lengthBin, (int) alpha, (int) beta);
+            if (!seen[key]) {
+                seen[key] = true;
+                keys[count[0]] = (short) key;
+                directions[count[0]] = (byte) ((int) direction & (DIRECTION_BINS - 1));
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+}

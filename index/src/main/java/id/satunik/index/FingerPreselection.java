@@ -1,0 +1,267 @@
+package id.satunik.index;
+
+import static id.satunik.index.FingerIndexLayout.EDGE_COUNT;
+import static id.satunik.index.FingerIndexLayout.EDGE_DIRECTIONS;
+import static id.satunik.index.FingerIndexLayout.EDGE_KEYS;
+import static id.satunik.index.FingerIndexLayout.SHORT;
+
+import id.satunik.FingerPosition;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Ranks the persons of a {@link FingerIndex} for a probe at a small fraction of a SourceAFIS comparison each, so
+ * that only a shortlist reaches SourceAFIS.
+ *
+ * <p>Per finger the evidence is a rotation vote: every gallery edge whose key the probe finger also has votes,
+ * through the difference of the two edges' absolute directions, for how far the impression is turned; a mated
+ * impression piles its votes on one turn, an impostor spreads its chance hits over all 64. The 64 counters are
+ * kept bit-sliced (nine 64-bit planes, one bit of every counter per plane: one key costs a look-up, a rotate and
+ * a carry chain of 27 bit operations, no branch per counter) and the peak is found bit-sliced too. A cheaper
+ * first stage, the fraction of a finger's shortest edges whose key the probe has at all, prunes persons when the
+ * probe has {@value #STAGE_A_MIN_FINGERS} fingers or more (the fused evidence of several fingers is strong enough
+ * for it); the rotation vote then runs on the survivors only.
+ *
+ * <p>Person level: each finger's raw evidence is standardised per probe finger against a fixed, evenly spread
+ * sample of the gallery (z-normalisation, so that a probe finger rich in edges does not outweigh the others), and
+ * the z-scores of all fingers the probe and the person share are fused by Stouffer's rule (Σz/√m). Persons are
+ * ranked by that, then by NIK.
+ *
+ * <p>The result depends only on the index, the probe and the sizes, never on the number of threads: blocks are
+ * ranked independently and merged by the same total order.
+ *
+ * <p>Thread-safety: stateless; any number of concurrent selections.
+ */
+final class FingerPreselection {
+    /** Persons per parallel task. */
+    static final int BLOCK = 8192;
+    /** Gallery fingers sampled per probe finger for the standardisation. */
+    static final int SAMPLE = 2048;
+    static final int STAGE_A_MIN_FINGERS = 3;
+    /** Shortest edges of a gallery finger read by the first stage. */
+    static final int STAGE_A_EDGES = 64;
+    private static final int POSITIONS = FingerPosition.values().length;
+
+    /** Best-first ordinals and their fused scores; {@code scanned} counts the gallery fingers read. */
+    record Shortlist(long[] ordinals, double[] scores, long scanned) {
+        int size() {
+            return ordinals.length;
+        }
+    }
+
+    private final ExecutorService pool;
+    private final int threads;
+
+    FingerPreselection(ExecutorService pool, int threads) {
+        this.pool = pool;
+        this.threads = threads;
+    }
+
+    /**
+     * The best {@code keep} persons for the probe.
+     *
+     * @param firstStageKeep persons the first stage passes to the rotation vote when it runs
+     */
+    Shortlist select(FingerQuery query, FingerIndex index, int keep, int firstStageKeep) {
+        long n = index.size();
+        if (n == 0 || query.count() == 0) {
+            return new Shortlist(new long[0], new double[0], 0);
+        }
+        Norms norms = norms(query, index, n);
+        boolean twoStage = query.count() >= STAGE_A_MIN_FINGERS && n > 2L * firstStageKeep;
+        long[] survivors = null;
+        long scanned = 0;
+        if (twoStage) {
+            Ranked first = rank(query, index, n, null, firstStageKeep, norms, true);
+            survivors = first.ordinals();
+            scanned += first.scanned();
+        }
+        Ranked second = rank(query, index, n, survivors, keep, norms, false);
+        scanned += second.scanned();
+        return new Shortlist(second.ordinals(), second.scores(), scanned);
+    }
+
+    private record Ranked(long[] ordinals, double[] scores, long scanned) {
+    }
+
+    /** Ranks all persons (survivors == null) or the given ones, in parallel slices, with one total order. */
+    private Ranked rank(FingerQuery query, FingerIndex index, long n, long[] survivors, int keep, Norms norms,
+                        boolean firstStage) {
+        long total = survivors == null ? n : survivors.length;
+        List<Callable<TopPersons>> tasks = new ArrayList<>();
+        for (long from = 0; from < total; from += BLOCK) {
+            long start = from;
+            long end = Math.min(total, from + BLOCK);
+            tasks.add(() -> {
+                TopPersons top = new TopPersons(keep);
+                long scanned = 0;
+                for (long i = start; i < end; i++) {
+                    long ordinal = survivors == null ? i : survivors[(int) i];
+                    int mask = index.maskAt(ordinal);
+                    double sum = 0;
+                    int shared = 0;
+                    for (int p = 0; p < POSITIONS; p++) {
+                        FingerQuery.Finger finger = query.finger(p);
+                        if (finger == null || (mask & (1 << p)) == 0) {
+                            continue;
+                        }
+                        MappedRecords file = index.edges(p);
+                        double raw = firstStage ? presence(file, ordinal, finger) : rotationVote(file, ordinal, finger);
+                        sum += norms.z(p, firstStage, raw);
+                        shared++;
+                    }
+                    if (shared > 0) {
+                        scanned += shared;
+                        top.offer(ordinal, index.nikAt(ordinal), sum / Math.sqrt(shared));
+                    }
+                }
+                top.scanned = scanned;
+                return top;
+            });
+        }
+        TopPersons merged = new TopPersons(keep);
+        long scanned = 0;
+        for (TopPersons part : run(tasks)) {
+            merged.addAll(part);
+            scanned += part.scanned;
+        }
+        TopPersons.Entry[] best = merged.sorted();
+        long[] ordinals = new long[best.length];
+        double[] scores = new double[best.length];
+        for (int i = 0; i < best.length; i++) {
+            ordinals[i] = best[i].ordinal();
+            scores[i] = best[i].score();
+        }
+        return new Ranked(ordinals, scores, scanned);
+    }
+
+    private List<TopPersons> run(List<Callable<TopPersons>> tasks) {
+        try {
+            if (tasks.size() == 1 || threads == 1) {
+                List<TopPersons> out = new ArrayList<>(tasks.size());
+                for (Callable<TopPersons> task : tasks) {
+                    out.add(task.call());
+                }
+                return out;
+            }
+            List<TopPersons> out = new ArrayList<>(tasks.size());
+            for (Future<TopPersons> future : pool.invokeAll(tasks)) {
+                out.add(future.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("finger pre-selection interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("finger pre-selection failed: " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("finger pre-selection failed: " + e, e);
+        }
+    }
+
+    /** First stage: how far above chance the finger's shortest edges hit the probe's keys. */
+    static double presence(MappedRecords file, long ordinal, FingerQuery.Finger probe) {
+        MemorySegment chunk = file.chunk(ordinal);
+        long base = file.offset(ordinal);
+        int count = Math.min(STAGE_A_EDGES, chunk.get(SHORT, base + EDGE_COUNT));
+        long[] present = probe.present;
+        int hits = 0;
+        for (int i = 0; i < count; i++) {
+            int key = chunk.get(SHORT, base + EDGE_KEYS + 2L * i) & 0xFFFF;
+            hits += (int) (present[key >>> 6] >>> key) & 1;
+        }
+        double expected = probe.density * count;
+        return (hits - expected) / Math.sqrt(expected * (1 - probe.density) + 1);
+    }
+
+    /** Second stage: the height of the rotation vote's peak above what chance hits would pile up. */
+    static double rotationVote(MappedRecords file, long ordinal, FingerQuery.Finger probe) {
+        MemorySegment chunk = file.chunk(ordinal);
+        long base = file.offset(ordinal);
+        int count = chunk.get(SHORT, base + EDGE_COUNT);
+        long[] directions = probe.directions;
+        long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0;
+        int hits = 0;
+        for (int i = 0; i < count; i++) {
+            int key = chunk.get(SHORT, base + EDGE_KEYS + 2L * i) & 0xFFFF;
+            long votes = directions[key];
+            if (votes == 0) {
+                continue;
+            }
+            hits++;
+            int direction = chunk.get(ValueLayout.JAVA_BYTE, base + EDGE_DIRECTIONS + i) & 63;
+            long carry = Long.rotateRight(votes, direction);
+            long t;
+            t = c0 & carry; c0 ^= carry; carry = t;
+            t = c1 & carry; c1 ^= carry; carry = t;
+            t = c2 & carry; c2 ^= carry; carry = t;
+            t = c3 & carry; c3 ^= carry; carry = t;
+            t = c4 & carry; c4 ^= carry; carry = t;
+            t = c5 & carry; c5 ^= carry; carry = t;
+            t = c6 & carry; c6 ^= carry; carry = t;
+            t = c7 & carry; c7 ^= carry; carry = t;
+            c8 ^= carry; // 340 edges at most: nine bits never overflow
+        }
+        // Bit-sliced maximum: keep the counters that have the highest plane set, plane by plane.
+        long[] planes = {c8, c7, c6, c5, c4, c3, c2, c1, c0};
+        long candidates = -1L;
+        int peak = 0;
+        for (int b = 0; b < planes.length; b++) {
+            long t = candidates & planes[b];
+            if (t != 0) {
+                candidates = t;
+                peak |= 1 << (planes.length - 1 - b);
+            }
+        }
+        double expected = hits * (2.0 * FingerQuery.DIRECTION_SPREAD + 1) / EdgeShapes.DIRECTION_BINS + 1;
+        return (peak - expected) / Math.sqrt(expected);
+    }
+
+    /** Mean and deviation of each probe finger's raw evidence over an evenly spread gallery sample. */
+    private static Norms norms(FingerQuery query, FingerIndex index, long n) {
+        double[] mean = new double[2 * POSITIONS];
+        double[] deviation = new double[2 * POSITIONS];
+        java.util.Arrays.fill(deviation, 1);
+        long step = Math.max(1, n / SAMPLE);
+        for (int p = 0; p < POSITIONS; p++) {
+            FingerQuery.Finger finger = query.finger(p);
+            MappedRecords file = index.edges(p);
+            if (finger == null || file == null) {
+                continue;
+            }
+            for (int stage = 0; stage < 2; stage++) {
+                double sum = 0;
+                double squares = 0;
+                int count = 0;
+                for (long ordinal = 0; ordinal < n; ordinal += step) {
+                    if ((index.maskAt(ordinal) & (1 << p)) != 0) {
+                        double raw = stage == 0 ? presence(file, ordinal, finger) : rotationVote(file, ordinal, finger);
+                        sum += raw;
+                        squares += raw * raw;
+                        count++;
+                    }
+                }
+                if (count >= 16) {
+                    double mu = sum / count;
+                    double sd = Math.sqrt(Math.max(0, squares / count - mu * mu));
+                    mean[2 * p + stage] = mu;
+                    deviation[2 * p + stage] = Math.max(sd, 0.25);
+                }
+            }
+        }
+        return new Norms(mean, deviation);
+    }
+
+    private record Norms(double[] mean, double[] deviation) {
+        double z(int position, boolean firstStage, double raw) {
+            int i = 2 * position + (firstStage ? 0 : 1);
+            return (raw - mean[i]) / deviation[i];
+        }
+    }
+}

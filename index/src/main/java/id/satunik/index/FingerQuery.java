@@ -1,0 +1,91 @@
+package id.satunik.index;
+
+import id.satunik.FingerPosition;
+import id.satunik.matcher.FingerMinutiae;
+import id.satunik.matcher.PreparedFinger;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A probe's fingers as look-up tables for the pre-selection scan, built once per probe: for every finger, which
+ * edge keys it has (a bitset of {@link EdgeShapes#KEYS} bits, 3 KiB: it stays in L1 while the scan streams the
+ * gallery) and, per key, the absolute directions of its edges as a 64-bit mask (for the rotation vote).
+ *
+ * <p>Each continuous edge value marks its two nearest bins (length, α, β: 8 keys per edge), and each direction
+ * the bins within ±{@value #DIRECTION_SPREAD} (±14°, SourceAFIS's angle tolerance plus a bin), so that a gallery
+ * edge quantized on either side of a bin edge is still found.
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+final class FingerQuery {
+    static final int DIRECTION_SPREAD = 2;
+    private static final int POSITIONS = FingerPosition.values().length;
+
+    /** One probe finger's tables. */
+    static final class Finger {
+        final long[] present = new long[EdgeShapes.KEYS / 64];
+        final long[] directions = new long[EdgeShapes.KEYS];
+        /** Fraction of keys present: the chance that a random gallery key hits. */
+        final double density;
+
+        Finger(FingerMinutiae minutiae) {
+            EdgeShapes.edges(minutiae, EdgeShapes.PROBE_NEIGHBOURS, (length, alpha, beta, direction) -> {
+                int l0 = (int) Math.floor(length - 0.5);
+                int a0 = (int) Math.floor(alpha - 0.5);
+                int b0 = (int) Math.floor(beta - 0.5);
+                int d = (int) direction;
+                long mask = 0;
+                for (int s = -DIRECTION_SPREAD; s <= DIRECTION_SPREAD; s++) {
+                    mask |= 1L << ((d + s) & (EdgeShapes.DIRECTION_BINS - 1));
+                }
+                for (int l = Math.max(0, l0); l <= l0 + 1 && l < EdgeShapes.LENGTH_BINS; l++) {
+                    for (int a = a0; a <= a0 + 1; a++) {
+                        for (int b = b0; b <= b0 + 1; b++) {
+                            int key = EdgeShapes.key(l, a, b);
+                            present[key >>> 6] |= 1L << key;
+                            directions[key] |= mask;
+                        }
+                    }
+                }
+            });
+            int set = 0;
+            for (long word : present) {
+                set += Long.bitCount(word);
+            }
+            density = set / (double) EdgeShapes.KEYS;
+        }
+    }
+
+    private final Finger[] fingers = new Finger[POSITIONS];
+    private final int count;
+
+    FingerQuery(List<PreparedFinger> probe) {
+        this(minutiae(probe), true);
+    }
+
+    /** From minutiae directly (synthetic probes, tests); {@code unused} tells the two constructors apart. */
+    FingerQuery(Map<FingerPosition, FingerMinutiae> probe, boolean unused) {
+        int n = 0;
+        for (Map.Entry<FingerPosition, FingerMinutiae> finger : probe.entrySet()) {
+            fingers[finger.getKey().ordinal()] = new Finger(finger.getValue());
+            n++;
+        }
+        count = n;
+    }
+
+    private static Map<FingerPosition, FingerMinutiae> minutiae(List<PreparedFinger> probe) {
+        Map<FingerPosition, FingerMinutiae> out = new EnumMap<>(FingerPosition.class);
+        probe.forEach(finger -> out.put(finger.position(), finger.minutiae()));
+        return out;
+    }
+
+    /** The probe's finger at {@code ordinal} ({@link FingerPosition#ordinal()}), null when it has none there. */
+    Finger finger(int ordinal) {
+        return fingers[ordinal];
+    }
+
+    int count() {
+        return count;
+    }
+}

@@ -1,0 +1,26 @@
+package id.satunik.index;
+
+import id.satunik.matcher.IrisTemplate;
+import id.satunik.matcher.PersonProbe;
+import id.satunik.matcher.PreparedFinger;
+import java.util.List;
+
+/**
+ * A record's biometrics made ready for every candidate source and for rescoring, once, outside the enrollment
+ * lock: the fingers (each template extracted, serialized and parsed once), SourceAFIS matchers, the pre-selection
+ * tables, the eyes and their rotations.
+ *
+ * <p>Immutable; thread-safe (every part is).
+ */
+record SearchProbe(List<PreparedFinger> fingers, PersonProbe matchers, FingerQuery query,
+                   List<IrisTemplate> irises, IrisProbe irisProbe) {
+    SearchProbe {
+        fingers = List.copyOf(fingers);
+        irises = List.copyOf(irises);
+    }
+
+    static SearchProbe of(List<PreparedFinger> fingers, List<IrisTemplate> irises) {
+        return new SearchProbe(fingers, new PersonProbe(fingers), new FingerQuery(fingers), irises,
+                new IrisProbe(irises));
+    }
+}

@@ -1,0 +1,33 @@
+package id.satunik.matcher;
+
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.satunik.FingerPosition;
+import java.util.Objects;
+
+/**
+ * One finger after extraction, in every form the engine needs, each made once: the serialized template to store,
+ * the SourceAFIS object to match with (never parsed again from the bytes), and the minutiae for pre-selection.
+ *
+ * <p>Immutable; thread-safe (SourceAFIS templates are immutable).
+ *
+ * @param stored   the serialized template and its position, as the person store keeps it
+ * @param template the same template as SourceAFIS's object
+ * @param minutiae the template's minutiae
+ */
+public record PreparedFinger(FingerTemplate stored, FingerprintTemplate template, FingerMinutiae minutiae) {
+    public PreparedFinger {
+        Objects.requireNonNull(stored);
+        Objects.requireNonNull(template);
+        Objects.requireNonNull(minutiae);
+    }
+
+    /** From a stored template (a gallery person, a template imported from elsewhere): parsed once here. */
+    public static PreparedFinger of(FingerTemplate stored) {
+        byte[] bytes = stored.bytesUnsafe();
+        return new PreparedFinger(stored, new FingerprintTemplate(bytes), FingerMinutiae.parse(bytes));
+    }
+
+    public FingerPosition position() {
+        return stored.position();
+    }
+}
