@@ -60,11 +60,19 @@ public sealed interface DedupDecision {
         return others.isEmpty() ? new Enrolled(nik.value(), dropped) : new Duplicate(nik.value(), others, dropped);
     }
 
-    /** New NIK, no biometric match: the person was added to the gallery. */
-    record Enrolled(String nik, List<String> droppedSamples) implements DedupDecision {
+    /**
+     * New NIK, no biometric match: the person was added to the gallery.
+     *
+     * @param searched false when the record was enrolled without a biometric search ({@link DedupEngine#enroll})
+     */
+    record Enrolled(String nik, List<String> droppedSamples, boolean searched) implements DedupDecision {
         public Enrolled {
             Objects.requireNonNull(nik);
             droppedSamples = List.copyOf(droppedSamples);
+        }
+
+        public Enrolled(String nik, List<String> droppedSamples) {
+            this(nik, droppedSamples, true);
         }
 
         public Enrolled(String nik) {
@@ -83,7 +91,9 @@ public sealed interface DedupDecision {
 
         @Override
         public String reason() {
-            return "no biometric match in the gallery; enrolled" + leftOut(droppedSamples);
+            return (searched ? "no biometric match in the gallery; enrolled"
+                    : "enrolled without a biometric search (enroll loads an already deduplicated register)")
+                    + leftOut(droppedSamples);
         }
     }
 

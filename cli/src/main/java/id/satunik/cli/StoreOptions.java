@@ -15,7 +15,8 @@ final class StoreOptions {
     static final String DEFAULT_STORE = "satunik-store";
 
     @Option(names = "--store", paramLabel = "DIR", defaultValue = DEFAULT_STORE,
-            description = "Store folder (created when missing). Default: ${DEFAULT-VALUE} in the working directory.")
+            description = "Store folder (dedup and enroll create it when missing; the other commands refuse a missing"
+                    + " one). Default: ${DEFAULT-VALUE} in the working directory.")
     Path store;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -27,7 +28,8 @@ final class StoreOptions {
     double threshold;
 
     @Option(names = "--capacity", paramLabel = "N",
-            description = "Persons a new store is sized for (it can grow past it). Default: 100000.")
+            description = "Persons a new store is sized for (it can grow past it, with slower lookups). Default: 10,000"
+                    + " (EngineOptions.DEFAULT_CAPACITY).")
     Long capacity;
 
     @Option(names = "--exhaustive",

@@ -161,7 +161,7 @@ final class DefaultDedupEngine implements DedupEngine {
                                 + " is already enrolled; nothing changed (use dedup to check a re-submission)");
                     }
                     add(ready);
-                    yield new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
+                    yield new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(), false);
                 } finally {
                     enrollment.unlock();
                 }

@@ -12,6 +12,7 @@ import id.satunik.spi.DedupEngineProvider;
 public final class DefaultDedupEngineProvider implements DedupEngineProvider {
     @Override
     public DedupEngine open(EngineOptions options) {
+        JvmFlags.check(); // before the store is touched: a missing flag must not leave a lock file behind
         return DefaultDedupEngine.open(options);
     }
 

@@ -10,7 +10,7 @@ import id.satunik.UnusableSampleException;
 import java.util.Locale;
 
 /**
- * Fingerprint image → SourceAFIS template, with the input checks an ABIS operator expects: the file exists and
+ * Fingerprint image (or standard minutia template) → SourceAFIS template, with the input checks an ABIS operator expects: the file exists and
  * decodes, the image is large enough to hold a fingerprint at its resolution, it is not blank, and the extractor
  * found enough minutiae to identify anyone.
  *
@@ -54,9 +54,17 @@ public final class FingerprintExtractor {
         return new PreparedFinger(new FingerTemplate(position, minutiae.count(), bytes), template, minutiae);
     }
 
-    /** Decodes and extracts without the minutiae floor: for 1:1 verification of arbitrary images. */
+    /**
+     * Decodes and extracts without the minutiae floor: for 1:1 verification of arbitrary images. An ISO/IEC
+     * 19794-2 or ANSI INCITS 378 minutia template given in place of the image is read as it is
+     * ({@link MinutiaTemplates}); its own resolution applies.
+     */
     public FingerprintTemplate extractTemplate(String subject, ImageSource image, int dpi) {
-        GrayImage gray = ImageDecoder.decode(image, subject);
+        byte[] encoded = ImageDecoder.read(image, subject);
+        if (MinutiaTemplates.isTemplate(encoded)) {
+            return MinutiaTemplates.read(encoded, subject);
+        }
+        GrayImage gray = ImageDecoder.decode(encoded, subject);
         int minSide = (int) Math.ceil(MIN_SIDE_INCHES * dpi);
         if (gray.width() < minSide || gray.height() < minSide) {
             throw new InvalidInputException(subject, String.format(Locale.ROOT,
