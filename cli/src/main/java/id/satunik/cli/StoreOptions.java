@@ -68,7 +68,10 @@ final class StoreOptions {
         try {
             return DedupEngine.open(options);
         } catch (RuntimeException e) {
-            throw new CliFailure("cannot open store " + options.store() + ": " + Problems.message(e), e);
+            String hint = e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("needs JVM flags")
+                    ? " To run the command line: scripts/satunik ..., or java $(cat cli/target/satunik.jvmopts) -jar"
+                    + " cli/target/satunik.jar ..." : "";
+            throw new CliFailure("cannot open store " + options.store() + ": " + Problems.message(e) + hint, e);
         }
     }
 }
