@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "SatuNIK: one NIK per person. Biometric deduplication of enrollment records.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DedupCommand.class, EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class,
-                StatsCommand.class, ReportCommand.class, TemplateCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, ReportCommand.class, TemplateCommand.class, EvaluateCommand.class,
+                GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class SatunikCli implements Runnable {
     /** Exit code of a command that could not run. */
     static final int CANNOT_RUN = 2;
@@ -42,7 +43,7 @@ public final class SatunikCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify, stats, report, template or evaluate");
+        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify, stats, report, template, evaluate or generate");
     }
 
     private static int handleFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {

@@ -178,6 +178,13 @@ final class DefaultDedupEngine implements DedupEngine {
         return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
     }
 
+    /** 1:N for a probe prepared elsewhere (benchmarks, a shard serving a distributed search). */
+    List<Candidate> identify(SearchProbe probe) {
+        ensureOpen();
+        List<Candidate> ranked = search(probe, Double.POSITIVE_INFINITY);
+        return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
+    }
+
     static double compare(ImageSource first, ImageSource second, int dpi) {
         FingerprintExtractor extractor = new FingerprintExtractor();
         FingerprintTemplate a = extractor.extractTemplate("first image " + first.name(), first, dpi);

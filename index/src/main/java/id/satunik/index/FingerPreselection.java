@@ -186,14 +186,16 @@ final class FingerPreselection {
         long base = file.offset(ordinal);
         int count = chunk.get(SHORT, base + EDGE_COUNT);
         long[] directions = probe.directions;
+        long[] present = probe.present;
         long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0;
         int hits = 0;
         for (int i = 0; i < count; i++) {
             int key = chunk.get(SHORT, base + EDGE_KEYS + 2L * i) & 0xFFFF;
-            long votes = directions[key];
-            if (votes == 0) {
+            // the 3 KiB presence bitset stays in L1; the 192 KiB direction table is read only on a hit
+            if ((present[key >>> 6] >>> key & 1) == 0) {
                 continue;
             }
+            long votes = directions[key];
             hits++;
             int direction = chunk.get(ValueLayout.JAVA_BYTE, base + EDGE_DIRECTIONS + i) & 63;
             long carry = Long.rotateRight(votes, direction);

@@ -15,6 +15,7 @@ import com.machinezoo.sourceafis.FingerprintMatcher;
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.FingerPosition;
 import id.satunik.Nik;
+import id.satunik.matcher.FingerMinutiae;
 import id.satunik.matcher.FingerTemplate;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -83,6 +84,11 @@ class SyntheticFingerprintsTest {
                 assertEquals(theirs.get("height"), ours.get("height"));
                 assertEquals(theirs.get("version"), ours.get("version"));
                 assertEquals(finger.minutiae(), ours.get("types").asText().length());
+                // and the engine's own reader (pre-selection keys) sees the same minutiae
+                FingerMinutiae read = FingerMinutiae.parse(finger.bytes());
+                assertEquals(finger.minutiae(), read.count());
+                assertEquals(ours.get("positionsX").get(0).asInt(), read.x(0));
+                assertEquals(ours.get("directions").get(0).floatValue(), read.direction(0));
             }
         }
     }

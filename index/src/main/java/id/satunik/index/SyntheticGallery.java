@@ -1,0 +1,122 @@
+package id.satunik.index;
+
+import id.satunik.EngineOptions;
+import id.satunik.EyePosition;
+import id.satunik.FingerPosition;
+import id.satunik.Nik;
+import id.satunik.Sex;
+import id.satunik.matcher.FingerMinutiae;
+import id.satunik.matcher.FingerTemplate;
+import id.satunik.matcher.IrisTemplate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+
+/**
+ * Fills a store with synthetic persons for speed, memory and capacity figures ({@code satunik generate}): valid
+ * NIKs, plausible demographics, fingers from {@link SyntheticFingerprints} and eyes from {@link SyntheticIrisGallery},
+ * written straight into the store files as the engine writes an enrollment (iris codes, finger index, then the
+ * person record), with no search. Person {@code i} depends only on the seed and {@code i}.
+ *
+ * <p>Not thread-safe: one generation per store at a time (it holds the store's lock).
+ */
+public final class SyntheticGallery {
+    private static final String[] NAMES = {"Siti Aminah", "Muhammad Rizki", "Dewi Lestari", "Agus Setiawan",
+        "Nur Hidayah", "Budi Santoso", "Sri Wahyuni", "Ahmad Fauzi", "Putu Ayu", "Yohanes Tanoto"};
+    private static final int BATCH = 256;
+
+    private SyntheticGallery() {
+    }
+
+    /**
+     * Appends persons {@code first .. first + count - 1} of the synthetic population with {@code fingers} fingers
+     * each (positions in ISO order from the right thumb) and both eyes when {@code irises}.
+     *
+     * @param progress receives the number of persons written so far, now and then
+     * @throws IllegalArgumentException when one of the persons is already enrolled
+     */
+    public static void generate(EngineOptions options, int first, int count, int fingers, boolean irises, long seed,
+                                LongConsumer progress) {
+        if (fingers < 0 || fingers > FingerPosition.values().length || (fingers == 0 && !irises)) {
+            throw new IllegalArgumentException("fingers must be 1-10 (or 0 with irises), was " + fingers);
+        }
+        try {
+            Files.createDirectories(options.store());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create store folder " + options.store(), e);
+        }
+        SyntheticFingerprints prints = new SyntheticFingerprints(seed);
+        SyntheticIrisGallery eyes = new SyntheticIrisGallery(seed);
+        List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
+        try (StoreLock lock = StoreLock.acquire(options.store());
+             ChronicleMapPersonStore store = ChronicleMapPersonStore.open(options.store(),
+                     Math.max(options.capacity(), (long) first + count));
+             FingerIndex index = FingerIndex.open(options.store());
+             IrisGallery irisGallery = new IrisGallery(options.store(), 1);
+             ExecutorService pool = Executors.newFixedThreadPool(options.threads())) {
+            for (int from = first; from < first + count; from += BATCH) {
+                List<Future<Person>> made = new ArrayList<>();
+                for (int i = from; i < Math.min(first + count, from + BATCH); i++) {
+                    int person = i;
+                    made.add(pool.submit(() -> make(prints, eyes, person, positions, irises)));
+                }
+                for (Future<Person> future : made) {
+                    Person p = future.get();
+                    if (store.contains(p.nik())) {
+                        throw new IllegalArgumentException("person " + p.nik() + " is already in " + options.store());
+                    }
+                    Map<EyePosition, Integer> slots = irisGallery.append(p.nik(), p.eyes());
+                    long ordinal = p.minutiae().isEmpty() ? -1 : index.append(p.nik(), p.minutiae());
+                    store.insert(new PersonRecord(p.nik(), p.name(), p.birthDate(), p.nik().sex(), "DKI JAKARTA",
+                            Instant.EPOCH, p.templates(), slots, ordinal));
+                }
+                progress.accept(Math.min(count, from + BATCH - first));
+            }
+            index.flush();
+            irisGallery.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("generation interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("generation failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private record Person(Nik nik, String name, LocalDate birthDate, List<FingerTemplate> templates,
+                          Map<FingerPosition, FingerMinutiae> minutiae, List<IrisTemplate> eyes) {
+    }
+
+    private static Person make(SyntheticFingerprints prints, SyntheticIrisGallery eyes, int i,
+                               List<FingerPosition> positions, boolean irises) {
+        Nik nik = Nik.fromLong(SyntheticFingerprints.nikOf(i));
+        List<FingerTemplate> templates = new ArrayList<>(positions.size());
+        Map<FingerPosition, FingerMinutiae> minutiae = new EnumMap<>(FingerPosition.class);
+        for (FingerPosition position : positions) {
+            FingerTemplate template = prints.finger(i, position);
+            templates.add(template);
+            minutiae.put(position, FingerMinutiae.parse(template.bytes()));
+        }
+        List<IrisTemplate> iris = irises
+                ? List.of(eyes.eye(i, EyePosition.RIGHT), eyes.eye(i, EyePosition.LEFT)) : List.of();
+        int year = nik.birthYearOfCentury() + (nik.birthYearOfCentury() > 25 ? 1900 : 2000);
+        LocalDate birth = LocalDate.of(year, nik.birthMonth(), nik.birthDay());
+        return new Person(nik, NAMES[i % NAMES.length], birth, templates, minutiae, iris);
+    }
+
+    /** The synthetic NIK of person {@code i}, for probes planted among them. */
+    public static String nikOf(int i) {
+        return Nik.fromLong(SyntheticFingerprints.nikOf(i)).value();
+    }
+}
