@@ -43,6 +43,28 @@ public interface DedupEngine extends AutoCloseable {
     }
 
     /**
+     * Restores a backup ({@link #backup}) into the new store folder {@code options.store()}: checks the backup's
+     * checksums, appends the entries of {@code journalTail} past the backup's position when not null (a later
+     * journal of the same store, e.g. the damaged store's {@code journal.log}), and rebuilds the store files.
+     *
+     * @return the journal entry the restored store ends with
+     * @throws IllegalStateException when the backup is damaged or the target folder holds a store
+     */
+    static long restore(java.nio.file.Path backup, java.nio.file.Path journalTail, EngineOptions options) {
+        return provider().restore(backup, journalTail, options);
+    }
+
+    /**
+     * Removes what deleted persons left in the store's files (tombstones, iris codes, journal entries); the store
+     * must not be open elsewhere.
+     *
+     * @return the deleted persons whose traces were removed
+     */
+    static long compact(EngineOptions options) {
+        return provider().compact(options);
+    }
+
+    /**
      * Checks the record against the gallery and enrolls it when it is a new person under a new NIK.
      * Bad input never throws: it comes back as {@link DedupDecision.Rejected} with the reason.
      */
@@ -107,6 +129,40 @@ public interface DedupEngine extends AutoCloseable {
     double threshold();
 
     GalleryStats stats();
+
+    /**
+     * Removes the person enrolled under {@code nik} from every store file (a death, a court order, a wrongly merged
+     * record): journalled, audited with {@code reason}, never found by a search again. The NIK may be enrolled anew.
+     *
+     * @return true when a person was deleted, false when none was enrolled under the NIK (nothing changed)
+     * @throws InvalidInputException when the NIK is malformed or the reason blank
+     */
+    boolean delete(String nik, String reason);
+
+    /**
+     * Corrects the NIK or demographics of the person enrolled under {@code nik}; the NIK rules still hold (the
+     * corrected NIK must be valid, agree with sex and birth date, and not be held by another person).
+     *
+     * @throws InvalidInputException naming the problem; nothing changed
+     */
+    void update(String nik, PersonCorrection correction);
+
+    /**
+     * Takes a consistent copy of the store into the empty or new folder {@code to} while searches and enrollments
+     * go on: the journal up to its current end, the audit log and the store's cipher marker (never the key), with
+     * a manifest of SHA-256 checksums.
+     *
+     * @return the journal entry the copy ends with (its position)
+     */
+    long backup(java.nio.file.Path to);
+
+    /**
+     * Checks the store: the audit log's hash chain, every journal frame's checksum, and that the persons in the
+     * store are exactly those the journal leaves enrolled.
+     *
+     * @return the problems found, empty when the store is sound
+     */
+    List<String> verifyStore();
 
     /** Flushes and closes the store; the engine is unusable afterwards. */
     @Override

@@ -11,10 +11,15 @@ import java.util.TreeMap;
  * @param persons      enrolled persons (one per NIK)
  * @param fingerprints fingerprint templates over all persons
  * @param files        store file name → bytes on disk (allocated, not apparent, size)
+ * @param deleted      persons deleted and not yet compacted away (tombstones)
  */
-public record GalleryStats(long persons, long fingerprints, Map<String, Long> files) {
+public record GalleryStats(long persons, long fingerprints, Map<String, Long> files, long deleted) {
     public GalleryStats {
         files = Map.copyOf(new TreeMap<>(files));
+    }
+
+    public GalleryStats(long persons, long fingerprints, Map<String, Long> files) {
+        this(persons, fingerprints, files, 0);
     }
 
     public long totalBytes() {

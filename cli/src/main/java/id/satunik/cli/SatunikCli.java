@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DedupCommand.class, EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class,
                 StatsCommand.class, ReportCommand.class, TemplateCommand.class, EvaluateCommand.class,
-                GenerateCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, DeleteCommand.class, UpdateCommand.class, CompactCommand.class,
+                BackupCommand.class, RestoreCommand.class, VerifyStoreCommand.class, CommandLine.HelpCommand.class})
 public final class SatunikCli implements Runnable {
     /** Exit code of a command that could not run. */
     static final int CANNOT_RUN = 2;
@@ -38,12 +39,13 @@ public final class SatunikCli implements Runnable {
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
         return new CommandLine(new SatunikCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(SatunikCli::handleFailure);
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify, stats, report, template, evaluate or generate");
+        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify, stats, report, template, evaluate, generate, delete, update, compact, backup, restore or verify-store");
     }
 
     private static int handleFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {

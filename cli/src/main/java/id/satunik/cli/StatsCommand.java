@@ -31,6 +31,7 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "store         %s%n", store.store);
         out.printf(Locale.ROOT, "persons       %,d%n", stats.persons());
+        out.printf(Locale.ROOT, "deleted       %,d%n", stats.deleted());
         out.printf(Locale.ROOT, "fingerprints  %,d%n", stats.fingerprints());
         out.println("files");
         int width = stats.files().keySet().stream().mapToInt(String::length).max().orElse(0);

@@ -1,7 +1,9 @@
 package id.satunik.cli;
 
 import id.satunik.DedupEngine;
+import id.satunik.Durability;
 import id.satunik.EngineOptions;
+import id.satunik.StoreKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -37,9 +39,27 @@ final class StoreOptions {
                     + "the pre-selection by the compact finger index.")
     boolean exhaustive;
 
+    @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "batch",
+            description = "When the write-ahead journal is forced to disk: none, batch (once per group of decisions, "
+                    + "the default) or record (per decision). A decision is reported only once durable at this level.")
+    Durability durability;
+
+    @Option(names = "--operator", paramLabel = "ID",
+            description = "Who runs this command, for the audit log. Default: the login name.")
+    String operator;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Key of a store encrypted at rest (64 hex digits or Base64 of 32 bytes; never kept in the "
+                    + "store). Default: the environment variable " + StoreKey.ENVIRONMENT + ", if set. Given to a new "
+                    + "store, it encrypts its templates.")
+    Path keyFile;
+
     EngineOptions engineOptions() {
         try {
-            EngineOptions options = EngineOptions.at(store).withThreshold(threshold).withExhaustive(exhaustive);
+            EngineOptions options = EngineOptions.at(store).withThreshold(threshold).withExhaustive(exhaustive)
+                    .withDurability(durability == null ? Durability.BATCH : durability)
+                    .withOperator(operator != null ? operator : System.getProperty("user.name", "system"))
+                    .withKey(keyFile != null ? StoreKey.fromFile(keyFile) : StoreKey.fromEnvironment());
             if (threads != null) {
                 options = options.withThreads(threads);
             }
@@ -47,7 +67,7 @@ final class StoreOptions {
                 options = options.withCapacity(capacity);
             }
             return options;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new CliFailure(e.getMessage(), e);
         }
     }

@@ -14,4 +14,10 @@ public interface DedupEngineProvider {
 
     /** 1:1 comparison of two fingerprint images, see {@link DedupEngine#compare}. */
     double compare(ImageSource first, ImageSource second, int dpi);
+
+    /** See {@link DedupEngine#restore}. */
+    long restore(java.nio.file.Path backup, java.nio.file.Path journalTail, EngineOptions options);
+
+    /** See {@link DedupEngine#compact}. */
+    long compact(EngineOptions options);
 }

@@ -5,6 +5,8 @@ import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.DedupEngine;
+import id.satunik.Durability;
+import id.satunik.PersonCorrection;
 import id.satunik.EngineOptions;
 import id.satunik.EnrollmentRecord;
 import id.satunik.EyePosition;
@@ -64,6 +66,9 @@ final class DefaultDedupEngine implements DedupEngine {
     private final FingerprintExtractor extractor = new FingerprintExtractor();
     private final IrisExtractor irisExtractor = new IrisExtractor();
     private final IrisGallery irises;
+    private final StoreCommits commits;
+    private final AuditLog audit;
+    private final TemplateCipher cipher;
     private final ExecutorService searchPool;
     private final Rescoring rescoring;
     private final ExhaustiveFingerSource exhaustive;
@@ -76,13 +81,19 @@ final class DefaultDedupEngine implements DedupEngine {
     private final LongAdder searches = new LongAdder();
     private volatile boolean closed;
 
+    /** Decisions of a batch handed out together, after one sync of the journal (durability BATCH). */
+    static final int SYNC_GROUP = 64;
+
     private DefaultDedupEngine(EngineOptions options, StoreLock storeLock, PersonStore store, FingerIndex fingerIndex,
-                               IrisGallery irises) {
+                               IrisGallery irises, StoreCommits commits, AuditLog audit, TemplateCipher cipher) {
         this.options = options;
         this.storeLock = storeLock;
         this.store = store;
         this.fingerIndex = fingerIndex;
         this.irises = irises;
+        this.commits = commits;
+        this.audit = audit;
+        this.cipher = cipher;
         this.searchPool = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform()
                 .name("satunik-search-", 0).daemon(true).factory());
         this.rescoring = new Rescoring(store, irises, searchPool);
@@ -102,13 +113,20 @@ final class DefaultDedupEngine implements DedupEngine {
         StoreLock lock = StoreLock.acquire(dir);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity());
+            Compaction.finishOrDiscard(dir);
+            boolean fresh = !ChronicleMapPersonStore.exists(dir) && !Files.exists(dir.resolve(Journal.FILE));
+            TemplateCipher cipher = TemplateCipher.forStore(dir, options.key(), fresh);
+            PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher);
             opened.add(store);
             FingerIndex fingerIndex = FingerIndex.open(dir);
             opened.add(fingerIndex);
             IrisGallery irises = new IrisGallery(dir, options.threads());
             opened.add(irises);
-            return new DefaultDedupEngine(options, lock, store, fingerIndex, irises);
+            StoreCommits commits = StoreCommits.open(dir, store, fingerIndex, irises, cipher, options.durability());
+            opened.add(commits);
+            AuditLog audit = AuditLog.open(dir, options.durability());
+            opened.add(audit);
+            return new DefaultDedupEngine(options, lock, store, fingerIndex, irises, commits, audit, cipher);
         } catch (RuntimeException e) {
             for (AutoCloseable closeable : opened.reversed()) {
                 try {
@@ -125,7 +143,9 @@ final class DefaultDedupEngine implements DedupEngine {
     @Override
     public DedupDecision dedup(EnrollmentRecord record) {
         ensureOpen();
-        return decide(prepare(record));
+        DedupDecision decision = decide(prepare(record));
+        durable();
+        return decision;
     }
 
     @Override
@@ -136,38 +156,217 @@ final class DefaultDedupEngine implements DedupEngine {
         try (ExecutorService workers = Executors.newFixedThreadPool(options.threads(),
                 Thread.ofPlatform().name("satunik-extract-", 0).daemon(true).factory())) {
             Deque<Future<PreparedRecord>> pending = new ArrayDeque<>();
+            // A decision is handed out only once durable: at BATCH, a group shares one sync.
+            int group = options.durability() == Durability.BATCH ? SYNC_GROUP : 1;
+            List<DedupDecision> decided = new ArrayList<>(group);
             int next = 0;
             for (int i = 0; i < records.size(); i++) {
                 while (next < records.size() && pending.size() < window) {
                     EnrollmentRecord upcoming = records.get(next++);
                     pending.add(workers.submit(() -> prepare(upcoming)));
                 }
-                sink.accept(decide(await(pending.poll())));
+                decided.add(decide(await(pending.poll())));
+                if (decided.size() >= group) {
+                    durable();
+                    decided.forEach(sink);
+                    decided.clear();
+                }
             }
+            durable();
+            decided.forEach(sink);
         }
     }
 
     @Override
     public DedupDecision enroll(EnrollmentRecord record) {
         ensureOpen();
-        return switch (prepare(record)) {
-            case PreparedRecord.Refused refused -> refused.decision();
+        DedupDecision decision = switch (prepare(record)) {
+            case PreparedRecord.Refused refused -> {
+                audit(ENROLL_ACTION, refused.decision(), 0);
+                yield refused.decision();
+            }
             case PreparedRecord.Ready ready -> {
                 enrollment.lock();
                 try {
                     ensureOpen();
                     if (store.contains(ready.nik())) {
-                        yield new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
+                        DedupDecision rejected = new DedupDecision.Rejected(record.nik(), "NIK " + ready.nik()
                                 + " is already enrolled; nothing changed (use dedup to check a re-submission)");
+                        audit(ENROLL_ACTION, rejected, 0);
+                        yield rejected;
                     }
-                    add(ready);
-                    yield new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(), false);
+                    long seq = add(ready);
+                    DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(), false);
+                    audit(ENROLL_ACTION, enrolled, seq);
+                    yield enrolled;
                 } finally {
                     enrollment.unlock();
                 }
             }
         };
+        durable();
+        return decision;
     }
+    @Override
+    public boolean delete(String nik, String reason) {
+        ensureOpen();
+        Nik parsed = parseNik(nik);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("delete " + nik, "a reason is required (it goes to the audit log)");
+        }
+        enrollment.lock();
+        try {
+            ensureOpen();
+            if (!store.contains(parsed)) {
+                audit.record(clock.instant(), options.operator(), "delete", parsed.value(), "NOT_ENROLLED", 0,
+                        reason);
+                durable();
+                return false;
+            }
+            commits.delete(parsed, reason, clock.instant());
+            exhaustive.remove(parsed);
+            audit.record(clock.instant(), options.operator(), "delete", parsed.value(), "DELETED",
+                    commits.lastSeq(), reason);
+            durable();
+            return true;
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
+    @Override
+    public void update(String nik, PersonCorrection correction) {
+        ensureOpen();
+        Nik from = parseNik(nik);
+        enrollment.lock();
+        try {
+            ensureOpen();
+            PersonRecord old = store.get(from).orElseThrow(() -> new InvalidInputException("update " + nik,
+                    "no person is enrolled under NIK " + nik + "; nothing changed"));
+            Nik to = correction.nik() == null ? from : parseNik(correction.nik());
+            String name = correction.name() != null ? correction.name() : old.name();
+            java.time.LocalDate birthDate = correction.birthDate() != null ? correction.birthDate() : old.birthDate();
+            id.satunik.Sex sex = correction.sex() != null ? correction.sex() : old.sex();
+            String region = correction.region() != null ? correction.region() : old.region();
+            String subject = "update " + nik;
+            if (sex != null && sex != to.sex()) {
+                throw new InvalidInputException(subject, "NIK " + to + " encodes sex " + to.sex() + " but the person is "
+                        + sex + "; nothing changed");
+            }
+            if (birthDate != null && !to.encodesBirthDate(birthDate)) {
+                throw new InvalidInputException(subject, "NIK " + to + " does not encode the birth date " + birthDate
+                        + "; nothing changed");
+            }
+            if (!to.equals(from) && store.contains(to)) {
+                throw new InvalidInputException(subject, "NIK " + to + " is already held by another person; "
+                        + "nothing changed");
+            }
+            PersonRecord updated = commits.update(new JournalEntry.Update(0, clock.instant(), from, to, name,
+                    birthDate, sex, region), clock.instant());
+            if (!to.equals(from)) {
+                exhaustive.remove(from);
+                exhaustive.add(updated, new PersonFingerprints(updated.fingers()));
+            }
+            audit.record(clock.instant(), options.operator(), "update", from.value(), "UPDATED", commits.lastSeq(),
+                    to.equals(from) ? "demographics corrected" : "NIK corrected to " + to);
+            durable();
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
+    @Override
+    public long backup(Path to) {
+        ensureOpen();
+        long[] position = new long[3];
+        enrollment.lock();
+        try {
+            ensureOpen();
+            // The prefix of the journal up to here is a consistent store; appends after it do not touch it.
+            commits.sync();
+            audit.force();
+            position[0] = commits.lastSeq();
+            position[1] = commits.journalSize();
+            position[2] = audit.size();
+        } finally {
+            enrollment.unlock();
+        }
+        Backup.write(options.store(), to, position[0], position[1], position[2]);
+        audit.record(clock.instant(), options.operator(), "backup", null, "BACKED_UP", position[0],
+                "to " + to.toAbsolutePath() + " at journal entry " + position[0]);
+        durable();
+        return position[0];
+    }
+
+    @Override
+    public List<String> verifyStore() {
+        ensureOpen();
+        enrollment.lock();
+        try {
+            commits.sync();
+            audit.force();
+            return StoreVerification.check(options.store(), store, cipher);
+        } finally {
+            enrollment.unlock();
+        }
+    }
+
+    /** Records a restore in the audit log of the restored store. */
+    void auditRestore(Path from, long seq) {
+        audit.record(clock.instant(), options.operator(), "restore", null, "RESTORED", seq,
+                "from backup " + from.toAbsolutePath() + ", journal entries 1-" + seq);
+        audit.force();
+    }
+
+    /** Every live person with its iris codes (compaction). Caller holds no lock; the engine must be idle. */
+    List<JournalEntry.Enroll> livePersons() {
+        List<JournalEntry.Enroll> persons = new ArrayList<>();
+        enrollment.lock();
+        try {
+            store.forEach(p -> {
+                List<IrisTemplate> eyes = new ArrayList<>();
+                p.irisSlots().forEach((eye, slot) -> eyes.add(irises.templateAt(eye, slot)));
+                persons.add(new JournalEntry.Enroll(0, p.enrolledAt(), p, eyes));
+            });
+        } finally {
+            enrollment.unlock();
+        }
+        persons.sort(java.util.Comparator.comparing((JournalEntry.Enroll e) -> e.person().enrolledAt())
+                .thenComparing(e -> e.person().nik()));
+        return persons;
+    }
+
+    /** Journal bytes forced to disk so far: the prefix a power cut cannot take (tests). */
+    long durableJournalBytes() {
+        return commits.journalForced();
+    }
+
+    TemplateCipher cipher() {
+        return cipher;
+    }
+
+    private static final String DEDUP_ACTION = "dedup";
+    private static final String ENROLL_ACTION = "enroll";
+
+    private static Nik parseNik(String nik) {
+        try {
+            return Nik.parse(nik);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("NIK " + nik, "invalid NIK: " + e.reason());
+        }
+    }
+
+    private void audit(String action, DedupDecision decision, long seq) {
+        audit.record(clock.instant(), options.operator(), action, decision.nik(), decision.kind().name(), seq,
+                decision.reason());
+    }
+
+    /** Makes the journal and audit log durable at the chosen level: before any decision is reported. */
+    private void durable() {
+        commits.sync();
+        audit.sync();
+    }
+
 
     @Override
     public List<Candidate> identify(EnrollmentRecord probe) {
@@ -218,7 +417,9 @@ final class DefaultDedupEngine implements DedupEngine {
         Map<String, Long> files = new LinkedHashMap<>(store.files());
         files.putAll(fingerIndex.files());
         files.putAll(irises.files());
-        return new GalleryStats(store.size(), fingerIndex.fingers(), files);
+        files.put(Journal.FILE, commits.journalSize());
+        files.put(AuditLog.FILE, audit.size());
+        return new GalleryStats(store.size(), fingerIndex.fingers(), files, store.deleted());
     }
 
     @Override
@@ -230,9 +431,14 @@ final class DefaultDedupEngine implements DedupEngine {
         enrollment.lock();
         try {
             searchPool.shutdownNow();
-            irises.close();
-            fingerIndex.close();
-            store.close();
+            try {
+                commits.close();
+                audit.close();
+            } finally {
+                irises.close();
+                fingerIndex.close();
+                store.close();
+            }
         } finally {
             storeLock.close();
             enrollment.unlock();
@@ -241,7 +447,6 @@ final class DefaultDedupEngine implements DedupEngine {
 
     /** Validation and extraction: {@link PreparedRecord.Ready}, or the refusal that says why not. */
     private PreparedRecord prepare(EnrollmentRecord record) {
-        long start = System.nanoTime();
         try {
             Nik nik = record.validate();
             return extract(record, nik, "record " + nik);
@@ -251,13 +456,20 @@ final class DefaultDedupEngine implements DedupEngine {
             // One image that breaks the extractor must not stop a batch of thousands: reject that record.
             return new PreparedRecord.Refused(new DedupDecision.Rejected(record.nik(), "record " + record.nik()
                     + ": could not be processed (" + e + "); nothing enrolled"));
-        } finally {
-            extractionNanos.add(System.nanoTime() - start);
         }
     }
 
     /** Extracts every sample, each template once; {@code nik} is null for a search probe. */
     private PreparedRecord.Ready extract(EnrollmentRecord record, Nik nik, String subject) {
+        long start = System.nanoTime();
+        try {
+            return extractTimed(record, nik, subject);
+        } finally {
+            extractionNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private PreparedRecord.Ready extractTimed(EnrollmentRecord record, Nik nik, String subject) {
         List<PreparedFinger> fingers = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<FingerPosition, ImageSource> finger : record.fingers().entrySet()) {
@@ -284,7 +496,10 @@ final class DefaultDedupEngine implements DedupEngine {
 
     private DedupDecision decide(PreparedRecord prepared) {
         return switch (prepared) {
-            case PreparedRecord.Refused refused -> refused.decision();
+            case PreparedRecord.Refused refused -> {
+                audit(DEDUP_ACTION, refused.decision(), 0);
+                yield refused.decision();
+            }
             case PreparedRecord.Ready ready -> decide(ready);
         };
     }
@@ -302,9 +517,8 @@ final class DefaultDedupEngine implements DedupEngine {
             searching = System.nanoTime() - searchStart;
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, options.threshold(),
                     ready.dropped());
-            if (decision instanceof DedupDecision.Enrolled) {
-                add(ready);
-            }
+            long seq = decision instanceof DedupDecision.Enrolled ? add(ready) : 0;
+            audit(DEDUP_ACTION, decision, seq);
             return decision;
         } finally {
             decisionNanos.add(System.nanoTime() - start - searching);
@@ -327,27 +541,24 @@ final class DefaultDedupEngine implements DedupEngine {
     }
 
     /**
-     * Persists first, then the person becomes searchable through the store: iris codes and the finger index
-     * entry are appended before the person record that names their slots, so a crash in between leaves only
-     * entries that no stored person confirms (rescoring drops them), never a stored person missing from an index.
+     * The one place an enrollment is committed ({@link StoreCommits}): journalled first, then the iris codes and
+     * the finger index entry, then the person record that names their slots (a crash in between leaves only
+     * entries no stored person confirms, and the next open completes the enrollment from the journal), then the
+     * exhaustive gallery.
+     *
+     * @return the journal entry number of the enrollment
      */
-    private void add(PreparedRecord.Ready ready) {
+    private long add(PreparedRecord.Ready ready) {
         EnrollmentRecord r = ready.record();
         SearchProbe probe = ready.probe();
-        Map<EyePosition, Integer> irisSlots = irises.append(ready.nik(), probe.irises());
-        long fingerOrdinal = -1;
-        if (!probe.fingers().isEmpty()) {
-            Map<FingerPosition, FingerMinutiae> minutiae = new EnumMap<>(FingerPosition.class);
-            probe.fingers().forEach(f -> minutiae.put(f.position(), f.minutiae()));
-            fingerOrdinal = fingerIndex.append(ready.nik(), minutiae);
-        }
+        Map<FingerPosition, FingerMinutiae> minutiae = new EnumMap<>(FingerPosition.class);
+        probe.fingers().forEach(f -> minutiae.put(f.position(), f.minutiae()));
         List<FingerTemplate> templates = probe.fingers().stream().map(PreparedFinger::stored).toList();
         PersonRecord person = new PersonRecord(ready.nik(), r.name(), r.birthDate(), r.sex(), r.region(),
-                clock.instant(), templates, irisSlots, fingerOrdinal);
-        if (!store.insert(person)) {
-            throw new IllegalStateException("NIK " + ready.nik() + " appeared in the store outside the engine");
-        }
-        exhaustive.add(person, PersonFingerprints.ofPrepared(probe.fingers()));
+                clock.instant(), templates);
+        PersonRecord stored = commits.enroll(person, probe.irises(), minutiae, person.enrolledAt());
+        exhaustive.add(stored, PersonFingerprints.ofPrepared(probe.fingers()));
+        return commits.lastSeq();
     }
 
     private void ensureOpen() {

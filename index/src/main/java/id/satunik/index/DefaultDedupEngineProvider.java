@@ -20,4 +20,14 @@ public final class DefaultDedupEngineProvider implements DedupEngineProvider {
     public double compare(ImageSource first, ImageSource second, int dpi) {
         return DefaultDedupEngine.compare(first, second, dpi);
     }
+
+    @Override
+    public long restore(java.nio.file.Path backup, java.nio.file.Path journalTail, EngineOptions options) {
+        return Backup.restore(backup, journalTail, options);
+    }
+
+    @Override
+    public long compact(EngineOptions options) {
+        return Compaction.run(options);
+    }
 }

@@ -1,5 +1,6 @@
 package id.satunik.index;
 
+import id.satunik.Nik;
 import id.satunik.Candidate;
 import id.satunik.matcher.PersonFingerprints;
 import java.util.ArrayList;
@@ -48,6 +49,13 @@ final class ExhaustiveFingerSource implements CandidateSource {
     synchronized void add(PersonRecord person, PersonFingerprints prints) {
         if (gallery != null) {
             gallery.add(person.nik(), prints);
+        }
+    }
+
+    /** A person deleted or moved to a corrected NIK (caller holds the enrollment lock). */
+    synchronized void remove(Nik nik) {
+        if (gallery != null) {
+            gallery.remove(nik);
         }
     }
 

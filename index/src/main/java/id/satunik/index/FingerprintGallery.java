@@ -40,6 +40,7 @@ final class FingerprintGallery {
     private volatile Entry[] entries = new Entry[1024];
     private volatile int size;
     private final Map<Nik, PersonFingerprints> byNik = new ConcurrentHashMap<>();
+    private final Map<Nik, Integer> positions = new ConcurrentHashMap<>();
     private final LongAdder comparisons = new LongAdder();
     private long templates;
 
@@ -53,8 +54,26 @@ final class FingerprintGallery {
         }
         current[n] = new Entry(nik, prints);
         byNik.put(nik, prints);
+        positions.put(nik, n);
         templates += prints.count();
         size = n + 1;
+    }
+
+    /**
+     * Removes a person (deleted, or re-keyed under a corrected NIK): its slot becomes a hole the searches skip;
+     * holes are gone at the next open. Caller holds the engine's enrollment lock.
+     *
+     * @return the person's prints, null when the NIK was not in the gallery
+     */
+    PersonFingerprints remove(Nik nik) {
+        Integer position = positions.remove(nik);
+        PersonFingerprints prints = byNik.remove(nik);
+        if (position == null) {
+            return null;
+        }
+        entries[position] = new Entry(nik, null);
+        templates -= prints.count();
+        return prints;
     }
 
     int size() {
@@ -132,6 +151,9 @@ final class FingerprintGallery {
         long compared = 0;
         for (int i = from; i < to; i++) {
             Entry entry = snapshot[i];
+            if (entry.prints() == null) {
+                continue;
+            }
             double score = probe.score(entry.prints(), perFinger);
             compared += countCompared(perFinger);
             if (score >= threshold) {

@@ -9,6 +9,7 @@ import id.satunik.matcher.IrisCode;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -41,6 +42,8 @@ final class IrisVectorScan implements IrisScanKernel {
     /** The generic kernel whatever the CPU, so that tests cover it on AVX-512 machines too. */
     static final IrisVectorScan GENERIC = new IrisVectorScan(false);
     private static final int SCALE_BITS = 20;
+    /** Records the pre-test let through to the exact evaluation (rare: near matches only), for tests. */
+    static final LongAdder EVALUATED = new LongAdder();
 
     /** Whether 512-bit lanes are there: a plane is then exactly two vectors, held in registers over the rotations. */
     private final boolean wide;
@@ -75,6 +78,7 @@ final class IrisVectorScan implements IrisScanKernel {
             long base = (long) i * RECORD_BYTES;
             long flags = wide ? flagsWide(chunk, base, pc, pm, bound) : flagsGeneric(chunk, base, pc, pm, bound);
             if (flags < 0) {
+                EVALUATED.increment();
                 IrisHit hit = IrisPlainScan.evaluate(chunk, firstSlot + i, base, probe);
                 if (hit.distance() <= threshold) {
                     out.add(hit);

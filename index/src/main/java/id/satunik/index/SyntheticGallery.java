@@ -1,5 +1,6 @@
 package id.satunik.index;
 
+import id.satunik.Durability;
 import id.satunik.EngineOptions;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
@@ -27,8 +28,8 @@ import java.util.function.LongConsumer;
 /**
  * Fills a store with synthetic persons for speed, memory and capacity figures ({@code satunik generate}): valid
  * NIKs, plausible demographics, fingers from {@link SyntheticFingerprints} and eyes from {@link SyntheticIrisGallery},
- * written straight into the store files as the engine writes an enrollment (iris codes, finger index, then the
- * person record), with no search. Person {@code i} depends only on the seed and {@code i}.
+ * committed as the engine commits an enrollment ({@link StoreCommits}: journal, iris codes, finger index, then the
+ * person record), with no search and no fsync per person. Person {@code i} depends only on the seed and {@code i}.
  *
  * <p>Not thread-safe: one generation per store at a time (it holds the store's lock).
  */
@@ -57,14 +58,24 @@ public final class SyntheticGallery {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create store folder " + options.store(), e);
         }
+        Path dir = options.store();
+        try (StoreLock lock = StoreLock.acquire(dir)) {
+            TemplateCipher cipher = TemplateCipher.forStore(dir, options.key(),
+                    !ChronicleMapPersonStore.exists(dir) && !Files.exists(dir.resolve(Journal.FILE)));
+            generate(dir, cipher, options, first, count, fingers, irises, seed, progress);
+        }
+    }
+
+    private static void generate(Path dir, TemplateCipher cipher, EngineOptions options, int first, int count,
+                                 int fingers, boolean irises, long seed, LongConsumer progress) {
         SyntheticFingerprints prints = new SyntheticFingerprints(seed);
         SyntheticIrisGallery eyes = new SyntheticIrisGallery(seed);
         List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
-        try (StoreLock lock = StoreLock.acquire(options.store());
-             ChronicleMapPersonStore store = ChronicleMapPersonStore.open(options.store(),
-                     Math.max(options.capacity(), (long) first + count));
-             FingerIndex index = FingerIndex.open(options.store());
-             IrisGallery irisGallery = new IrisGallery(options.store(), 1);
+        try (ChronicleMapPersonStore store = ChronicleMapPersonStore.open(dir,
+                     Math.max(options.capacity(), (long) first + count), cipher);
+             FingerIndex index = FingerIndex.open(dir);
+             IrisGallery irisGallery = new IrisGallery(dir, 1);
+             StoreCommits commits = StoreCommits.open(dir, store, index, irisGallery, cipher, Durability.NONE);
              ExecutorService pool = Executors.newFixedThreadPool(options.threads())) {
             for (int from = first; from < first + count; from += BATCH) {
                 List<Future<Person>> made = new ArrayList<>();
@@ -77,15 +88,13 @@ public final class SyntheticGallery {
                     if (store.contains(p.nik())) {
                         throw new IllegalArgumentException("person " + p.nik() + " is already in " + options.store());
                     }
-                    Map<EyePosition, Integer> slots = irisGallery.append(p.nik(), p.eyes());
-                    long ordinal = p.minutiae().isEmpty() ? -1 : index.append(p.nik(), p.minutiae());
-                    store.insert(new PersonRecord(p.nik(), p.name(), p.birthDate(), p.nik().sex(), "DKI JAKARTA",
-                            Instant.EPOCH, p.templates(), slots, ordinal));
+                    // Through the commit protocol like any enrollment: journalled, so the generated store verifies,
+                    // backs up and restores (no fsync per person: the files are forced at checkpoints and close).
+                    commits.enroll(new PersonRecord(p.nik(), p.name(), p.birthDate(), p.nik().sex(), "DKI JAKARTA",
+                            Instant.EPOCH, p.templates()), p.eyes(), p.minutiae(), Instant.EPOCH);
                 }
                 progress.accept(Math.min(count, from + BATCH - first));
             }
-            index.flush();
-            irisGallery.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("generation interrupted", e);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * not depend on the number of threads.
  */
 class IrisScanTest {
-    static final int EYES = 40_000;
+    /** More than one mapped chunk (65,536 eyes), so that a scan stopping at a chunk's end is caught. */
+    static final int EYES = IrisCodeFile.CHUNK_RECORDS + 4_464;
     static final double THRESHOLD = IrisGallery.CANDIDATE_DISTANCE;
 
     @TempDir
@@ -40,7 +41,9 @@ class IrisScanTest {
         // 60 probes: re-captures of random gallery eyes at flip rates from clear matches to clear non-matches,
         // most of them close to the threshold so that both sides of it are exercised.
         for (int p = 0; p < 60; p++) {
-            int target = random.nextInt(EYES);
+            // every fourth probe a re-capture of an eye in the second chunk
+            int target = p % 4 == 0 ? IrisCodeFile.CHUNK_RECORDS + random.nextInt(EYES - IrisCodeFile.CHUNK_RECORDS)
+                    : random.nextInt(EYES);
             double flip = p < 5 ? 0.1 : p < 55 ? 0.30 + 0.12 * random.nextDouble() : 0.45;
             int shift = random.nextInt(2 * IrisCode.MAX_SHIFT + 1) - IrisCode.MAX_SHIFT;
             IrisTemplate copy = SyntheticIrisGallery.recapture(gallery.eye(target, EyePosition.RIGHT), shift, flip,
@@ -64,10 +67,8 @@ class IrisScanTest {
                 IrisScanner.Result plain = scanner.scan(file, probes.get(p), THRESHOLD, IrisPlainScan.INSTANCE);
                 IrisScanner.Result fast = scanner.scan(file, probes.get(p), THRESHOLD, IrisVectorScan.INSTANCE);
                 assertEquals(plain.hits(), fast.hits(), "probe " + p);
-                if (p % 10 == 0) {
-                    assertEquals(plain.hits(), scanner.scan(file, probes.get(p), THRESHOLD, IrisVectorScan.GENERIC).hits(),
-                            "generic kernel, probe " + p);
-                }
+                assertEquals(plain.hits(), scanner.scan(file, probes.get(p), THRESHOLD, IrisVectorScan.GENERIC).hits(),
+                        "generic kernel, probe " + p);
                 assertEquals(EYES, fast.comparisons());
                 int target = planted.get(p);
                 if (plain.hits().stream().anyMatch(h -> h.slot() == target)) {
@@ -79,6 +80,35 @@ class IrisScanTest {
         }
         // the sweep of flip rates must have put planted copies on both sides of the threshold
         assertTrue(matched >= 10 && missed >= 10, "matched " + matched + ", missed " + missed);
+    }
+
+    @Test
+    void bothKernelsAgreeWithThePlainLoopOverManyThresholds() {
+        try (IrisScanner scanner = new IrisScanner(2)) {
+            for (double t : new double[] {0.20, 0.28, 0.32, 0.35, 0.3573, 0.38, 0.40, 0.42, 0.44}) {
+                for (int p = 0; p < probes.size(); p += 7) {
+                    List<IrisHit> plain = scanner.scan(file, probes.get(p), t, IrisPlainScan.INSTANCE).hits();
+                    assertEquals(plain, scanner.scan(file, probes.get(p), t, IrisVectorScan.INSTANCE).hits(),
+                            "threshold " + t + ", probe " + p);
+                    assertEquals(plain, scanner.scan(file, probes.get(p), t, IrisVectorScan.GENERIC).hits(),
+                            "generic kernel, threshold " + t + ", probe " + p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theVectorPreTestLetsAlmostNothingThroughToThePlainEvaluation() {
+        // identical hits prove nothing about the pre-test (every record it passes is re-checked exactly): count
+        try (IrisScanner scanner = new IrisScanner(2)) {
+            for (IrisVectorScan kernel : new IrisVectorScan[] {IrisVectorScan.INSTANCE, IrisVectorScan.GENERIC}) {
+                IrisVectorScan.EVALUATED.reset();
+                int hits = scanner.scan(file, probes.get(59), THRESHOLD, kernel).hits().size();
+                long evaluated = IrisVectorScan.EVALUATED.sum();
+                assertTrue(evaluated >= hits && evaluated <= hits + EYES / 1000,
+                        kernel.bits() + "-bit kernel evaluated " + evaluated + " of " + EYES + " for " + hits + " hits");
+            }
+        }
     }
 
     @Test

@@ -69,13 +69,13 @@ class PersonStoreTest {
     @Test
     void storeKeepsPersonsAcrossReopenAndNeverOverwritesANik(@TempDir Path dir) {
         try (PersonStore store = ChronicleMapPersonStore.open(dir, 100)) {
-            assertTrue(store.insert(siti()));
+            assertTrue(store.insert(siti(), 1));
             PersonRecord impostor = new PersonRecord(siti().nik(), "Someone Else", null, null, null, WHEN,
                     List.of(template(FingerPosition.RIGHT_THUMB, 9)));
-            assertFalse(store.insert(impostor), "a NIK is never overwritten");
+            assertFalse(store.insert(impostor, 2), "a NIK is never overwritten");
             for (int i = 2; i <= 150; i++) { // past the configured capacity of 100: the map grows
                 assertTrue(store.insert(new PersonRecord(Nik.fromLong(3507010101900000L + i), null, null, null, null,
-                        WHEN, List.of(template(FingerPosition.RIGHT_THUMB, i)))));
+                        WHEN, List.of(template(FingerPosition.RIGHT_THUMB, i))), i + 1));
             }
         }
         try (PersonStore store = ChronicleMapPersonStore.open(dir, 100)) {
@@ -88,5 +88,73 @@ class PersonStoreTest {
             assertEquals(150, seen.size());
             assertTrue(store.files().get(ChronicleMapPersonStore.FILE) > 0);
         }
+    }
+
+    @Test
+    void deleteLeavesACountedTombstoneAndTheNikCanBeEnrolledAgain(@TempDir Path dir) {
+        try (PersonStore store = ChronicleMapPersonStore.open(dir, 100)) {
+            store.insert(siti(), 1);
+            assertEquals(siti().nik(), store.delete(siti().nik(), WHEN, 2).orElseThrow().nik());
+            assertTrue(store.delete(siti().nik(), WHEN, 3).isEmpty(), "a deleted person is deleted once");
+            assertFalse(store.contains(siti().nik()));
+            assertTrue(store.get(siti().nik()).isEmpty());
+            assertEquals(0, store.size());
+            assertEquals(1, store.deleted());
+            assertEquals(2, store.version(siti().nik()));
+        }
+        try (ChronicleMapPersonStore store = ChronicleMapPersonStore.open(dir, 100)) {
+            assertEquals(0, store.size());
+            assertEquals(1, store.deleted(), "tombstones counted again on reopen");
+            List<Nik> seen = new ArrayList<>();
+            store.forEach(p -> seen.add(p.nik()));
+            assertTrue(seen.isEmpty(), "forEach never returns a deleted person");
+            assertTrue(store.insert(siti(), 4), "a deleted NIK may be enrolled anew");
+            assertEquals(1, store.size());
+            assertEquals(0, store.deleted());
+            store.delete(siti().nik(), WHEN, 5);
+            assertEquals(1, store.removeTombstones());
+            assertEquals(0, store.deleted());
+            assertEquals(0, store.version(siti().nik()));
+        }
+    }
+
+    @Test
+    void encryptedValuesHoldNoTemplateInTheClearAndOpenOnlyWithTheKey(@TempDir Path dir) throws Exception {
+        id.satunik.StoreKey key = id.satunik.StoreKey.of(new byte[32]);
+        TemplateCipher cipher = TemplateCipher.forStore(dir, key, true);
+        byte[] template = siti().fingers().getFirst().bytes();
+        try (PersonStore store = ChronicleMapPersonStore.open(dir, 100, cipher)) {
+            store.insert(siti(), 1);
+            assertEquals(siti().name(), store.get(siti().nik()).orElseThrow().name());
+        }
+        byte[] file = java.nio.file.Files.readAllBytes(dir.resolve(ChronicleMapPersonStore.FILE));
+        byte[] probe = java.util.Arrays.copyOf(template, Math.min(16, template.length));
+        assertFalse(indexOf(file, probe) >= 0, "template bytes must not appear in the clear");
+        assertFalse(indexOf(file, "Siti".getBytes(java.nio.charset.StandardCharsets.UTF_8)) >= 0);
+        IllegalStateException noKey = assertThrows(IllegalStateException.class,
+                () -> TemplateCipher.forStore(dir, null, false));
+        assertTrue(noKey.getMessage().contains("encrypted at rest"), noKey.getMessage());
+        byte[] other = new byte[32];
+        other[0] = 1;
+        IllegalStateException wrong = assertThrows(IllegalStateException.class,
+                () -> TemplateCipher.forStore(dir, id.satunik.StoreKey.of(other), false));
+        assertTrue(wrong.getMessage().contains("does not open"), wrong.getMessage());
+        try (PersonStore store = ChronicleMapPersonStore.open(dir, 100, TemplateCipher.forStore(dir, key, false))) {
+            assertEquals(siti().fingers().getFirst().bytes().length,
+                    store.get(siti().nik()).orElseThrow().fingers().getFirst().bytes().length);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

@@ -94,11 +94,12 @@ class PreselectionEngineTest {
         System.out.printf("pre-selection found %d of the reference's %d matches; missed %s%n", recalled, found, missed);
         assertTrue(found >= 40, "the reference finds a mate for most probes: " + found);
         assertTrue(recalled >= found * 0.95, "recall " + recalled + " of " + found + "; missed " + missed);
-        int gallery = SYNTHETIC + enrolled; // the persons the index holds (110_1 of fvc2000-db1b is refused)
+        int gallery = SYNTHETIC + enrolled; // the refused FVC print has no index entry
         assertTrue(used.personsRescored() <= probes.size() * (long) FingerIndexSource.FEW_FINGERS_MIN,
                 "persons compared in full: " + used.personsRescored());
         assertTrue(used.personsRescored() < probes.size() * (long) gallery / 10, used.toString());
         // every gallery finger of the probe's position read once a search (no second stage for one finger)
         assertEquals(probes.size() * (long) gallery, used.indexEntries(), used.toString());
+        assertTrue(used.extractionNanos() > 0 && used.searches() == probes.size(), used.toString());
     }
 }

@@ -1,0 +1,231 @@
+package id.satunik.index;
+
+import id.satunik.Durability;
+import id.satunik.EyePosition;
+import id.satunik.FingerPosition;
+import id.satunik.matcher.FingerMinutiae;
+import id.satunik.matcher.FingerTemplate;
+import id.satunik.matcher.PreparedFinger;
+import java.util.EnumMap;
+import id.satunik.Nik;
+import id.satunik.matcher.IrisTemplate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The commit protocol of a store: every change is first appended to the write-ahead {@link Journal} (forced per
+ * {@link Durability}), then applied to the store files — the iris code files, the finger index, then the person
+ * store that names their slots; any new index file joins by being updated in {@link #apply} (idempotently) and forced in {@link #checkpoint}. Every
+ * {@value #CHECKPOINT_EVERY} entries and on close the files are forced and a {@link Checkpoint} records the last
+ * entry they hold; on open, the entries after it are redone: insert-if-absent, delete-if-live, update-if-still-
+ * under-the-old-NIK, so redoing an entry that had already reached the files changes nothing and an operation a
+ * crash cut in half is completed. Each person value keeps the number of the entry that last changed it
+ * ({@link PersonStore#version}), and an entry at or below it is skipped: redoing a delete of a NIK that a later
+ * correction gave to another person cannot remove that person.
+ *
+ * <p>A store created before journals existed is adopted: its persons are journalled once on first open.
+ *
+ * <p>Thread-safety: not thread-safe; the engine calls it under its enrollment lock.
+ */
+final class StoreCommits implements AutoCloseable {
+    static final int CHECKPOINT_EVERY = 4096;
+
+    private final Path dir;
+    private final PersonStore store;
+    private final FingerIndex fingerIndex;
+    private final IrisGallery irises;
+    private final Journal journal;
+    private long sinceCheckpoint;
+    private long redone;
+
+    private StoreCommits(Path dir, PersonStore store, FingerIndex fingerIndex, IrisGallery irises,
+                         TemplateCipher cipher, Durability durability) {
+        this.dir = dir;
+        this.store = store;
+        this.fingerIndex = fingerIndex;
+        this.irises = irises;
+        boolean adopt = !Files.exists(dir.resolve(Journal.FILE)) && store.size() > 0;
+        Checkpoint checkpoint = adopt ? Checkpoint.START : Checkpoint.read(dir);
+        this.journal = Journal.open(dir, cipher, durability, checkpoint, entry -> {
+            apply(entry, null);
+            redone++;
+        });
+        if (adopt) {
+            adoptExisting();
+        }
+        if (redone > 0 || adopt) {
+            checkpoint();
+        }
+    }
+
+    /** Opens the journal of the store in {@code dir} and redoes what its files lack. */
+    static StoreCommits open(Path dir, PersonStore store, FingerIndex fingerIndex, IrisGallery irises,
+                             TemplateCipher cipher, Durability durability) {
+        return new StoreCommits(dir, store, fingerIndex, irises, cipher, durability);
+    }
+
+    /** Entries redone on open (interrupted or not yet checkpointed operations). */
+    long redone() {
+        return redone;
+    }
+
+    private void adoptExisting() {
+        List<PersonRecord> persons = new ArrayList<>();
+        store.forEach(persons::add);
+        for (PersonRecord person : persons) {
+            List<IrisTemplate> eyes = new ArrayList<>();
+            person.irisSlots().forEach((eye, slot) -> eyes.add(irises.templateAt(eye, slot)));
+            journal.append(new JournalEntry.Enroll(0, person.enrolledAt(), person, eyes), person.enrolledAt());
+        }
+        journal.force();
+    }
+
+    /**
+     * Journals and stores a new person.
+     *
+     * @param minutiae the fingers' minutiae for the finger index (derived from the templates when null)
+     * @return the person as stored (with its iris slots and finger index ordinal)
+     */
+    PersonRecord enroll(PersonRecord person, List<IrisTemplate> eyes, Map<FingerPosition, FingerMinutiae> minutiae,
+                        Instant at) {
+        JournalEntry entry = journal.append(new JournalEntry.Enroll(0, at, person, eyes), at);
+        PersonRecord stored = (PersonRecord) apply(entry, minutiae);
+        afterApply();
+        return stored;
+    }
+
+    /** Journals and applies a delete; @return the person deleted */
+    PersonRecord delete(Nik nik, String reason, Instant at) {
+        JournalEntry entry = journal.append(new JournalEntry.Delete(0, at, nik, reason), at);
+        PersonRecord deleted = (PersonRecord) apply(entry, null);
+        afterApply();
+        return deleted;
+    }
+
+    /** Journals and applies a correction; @return the person as stored now */
+    PersonRecord update(JournalEntry.Update update, Instant at) {
+        JournalEntry entry = journal.append(update, at);
+        PersonRecord updated = (PersonRecord) apply(entry, null);
+        afterApply();
+        return updated;
+    }
+
+    /**
+     * Redoes one entry on the store files; idempotent. @return the person the entry stored, deleted or updated
+     * (null when the files already reflected it and nothing changed)
+     */
+    private Object apply(JournalEntry entry, Map<FingerPosition, FingerMinutiae> minutiae) {
+        return switch (entry) {
+            case JournalEntry.Enroll e -> {
+                Nik nik = e.person().nik();
+                if (store.version(nik) >= e.seq() || store.contains(nik)) {
+                    yield null;
+                }
+                PersonRecord p = e.person();
+                Map<EyePosition, Integer> slots = irises.append(nik, e.eyes());
+                long ordinal = indexFingers(nik, p.fingers(), minutiae);
+                PersonRecord stored = new PersonRecord(nik, p.name(), p.birthDate(), p.sex(), p.region(),
+                        p.enrolledAt(), p.fingers(), slots, ordinal);
+                store.insert(stored, e.seq());
+                yield stored;
+            }
+            case JournalEntry.Delete d -> store.version(d.nik()) >= d.seq() ? null
+                    : store.delete(d.nik(), d.at(), d.seq()).orElse(null);
+            case JournalEntry.Update u -> {
+                if (store.version(u.to()) >= u.seq() || store.version(u.from()) >= u.seq()) {
+                    yield null;
+                }
+                Optional<PersonRecord> old = store.get(u.from());
+                if (old.isEmpty()) {
+                    yield null;
+                }
+                PersonRecord o = old.get();
+                Map<EyePosition, Integer> slots = o.irisSlots();
+                long ordinal = o.fingerOrdinal();
+                if (!u.from().equals(u.to())) {
+                    // The index entries carry the NIK they were written under: the person gets new ones under
+                    // the corrected NIK (the old ones are dead: no stored person confirms them).
+                    List<IrisTemplate> eyes = new ArrayList<>();
+                    o.irisSlots().forEach((eye, slot) -> eyes.add(irises.templateAt(eye, slot)));
+                    slots = irises.append(u.to(), eyes);
+                    ordinal = indexFingers(u.to(), o.fingers(), null);
+                }
+                PersonRecord updated = new PersonRecord(u.to(), u.name(), u.birthDate(), u.sex(), u.region(),
+                        o.enrolledAt(), o.fingers(), slots, ordinal);
+                store.put(updated, u.seq());
+                if (!u.from().equals(u.to())) {
+                    store.remove(u.from(), u.seq());
+                }
+                yield updated;
+            }
+        };
+    }
+
+    /** Appends the person's fingers to the finger index; -1 when it has none. */
+    private long indexFingers(Nik nik, List<FingerTemplate> fingers, Map<FingerPosition, FingerMinutiae> minutiae) {
+        if (fingers.isEmpty()) {
+            return -1;
+        }
+        Map<FingerPosition, FingerMinutiae> entries = minutiae;
+        if (entries == null) {
+            entries = new EnumMap<>(FingerPosition.class);
+            for (FingerTemplate finger : fingers) {
+                entries.put(finger.position(), PreparedFinger.of(finger).minutiae());
+            }
+        }
+        return fingerIndex.append(nik, entries);
+    }
+
+    private void afterApply() {
+        if (++sinceCheckpoint >= CHECKPOINT_EVERY) {
+            checkpoint();
+        }
+    }
+
+    /** Makes what was journalled durable at the chosen level: called before a decision is reported. */
+    void sync() {
+        journal.sync();
+    }
+
+    /** Forces the store files, then records that they hold every entry so far. */
+    void checkpoint() {
+        journal.force();
+        store.flush();
+        fingerIndex.flush();
+        irises.flush();
+        new Checkpoint(journal.lastSeq(), journal.size()).write(dir);
+        sinceCheckpoint = 0;
+    }
+
+    long lastSeq() {
+        return journal.lastSeq();
+    }
+
+    /** Bytes of complete entries in the journal (a consistent prefix for a backup). */
+    long journalSize() {
+        return journal.size();
+    }
+
+    /** Journal bytes forced to disk (what survives a power cut). */
+    long journalForced() {
+        return journal.forcedSize();
+    }
+
+    Path journalPath() {
+        return journal.path();
+    }
+
+    @Override
+    public void close() {
+        try {
+            checkpoint();
+        } finally {
+            journal.close();
+        }
+    }
+}
