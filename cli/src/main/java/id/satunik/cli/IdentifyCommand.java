@@ -11,6 +11,7 @@ import id.satunik.SearchStatistics;
 import java.io.PrintWriter;
 import java.util.Locale;
 import id.satunik.EnrollmentRecord;
+import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "identify", sortOptions = false,
         description = {"Searches the store for the persons whose biometrics match a record; changes nothing.",
-                "Prints the ranked candidates as JSON: nik, person score, per-finger scores, match (score >= threshold)."})
+                "Prints the ranked candidates as JSON: nik, person score, per-finger and per-eye scores, match (score >= threshold)."})
 final class IdentifyCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "RECORD.json",
             description = "One record in manifest format (the NIK may be left out).")
@@ -42,6 +43,11 @@ final class IdentifyCommand implements Callable<Integer> {
     @Option(names = "--finger", paramLabel = "POSITION=IMAGE",
             description = "A fingerprint instead of a record file, e.g. --finger RIGHT_THUMB=101_1.tif (repeatable).")
     Map<String, Path> fingers;
+
+    @Option(names = "--iris", paramLabel = "EYE=IMAGE",
+            description = "A near-infrared eye image, e.g. --iris RIGHT=eye-r.jpg --iris LEFT=eye-l.jpg (repeatable; "
+                    + "with or without --finger).")
+    Map<String, Path> irises;
 
     @Option(names = "--dpi", defaultValue = "500", description = "Resolution of the --finger images. Default: ${DEFAULT-VALUE}.")
     int dpi;
@@ -94,15 +100,26 @@ final class IdentifyCommand implements Callable<Integer> {
 
     private EnrollmentRecord probe() {
         boolean hasFingers = fingers != null && !fingers.isEmpty();
-        if ((recordFile == null) == !hasFingers) {
-            throw new CliFailure("give either RECORD.json or --finger POSITION=IMAGE options");
+        boolean hasIrises = irises != null && !irises.isEmpty();
+        if ((recordFile == null) == !(hasFingers || hasIrises)) {
+            throw new CliFailure("give either RECORD.json or --finger POSITION=IMAGE / --iris EYE=IMAGE options");
         }
-        if (hasFingers) {
+        if (hasFingers || hasIrises) {
             EnrollmentRecord.Builder builder = EnrollmentRecord.builder(null).dpi(dpi);
-            try {
-                fingers.forEach((position, image) -> builder.finger(FingerPosition.parse(position), ImageSource.of(image)));
-            } catch (InvalidInputException e) {
-                throw new CliFailure("--finger: " + e.getMessage(), e);
+            if (hasFingers) {
+                try {
+                    fingers.forEach((position, image) ->
+                            builder.finger(FingerPosition.parse(position), ImageSource.of(image)));
+                } catch (InvalidInputException e) {
+                    throw new CliFailure("--finger: " + e.getMessage(), e);
+                }
+            }
+            if (hasIrises) {
+                try {
+                    irises.forEach((eye, image) -> builder.iris(EyePosition.parse(eye), ImageSource.of(image)));
+                } catch (InvalidInputException e) {
+                    throw new CliFailure("--iris: " + e.getMessage(), e);
+                }
             }
             return builder.build();
         }

@@ -1,6 +1,7 @@
 package id.satunik.cli;
 
 import id.satunik.DedupEngine;
+import id.satunik.EyePosition;
 import id.satunik.GalleryStats;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code satunik stats}: persons, fingerprints and store file sizes. One instance per invocation. */
+/** {@code satunik stats}: persons, fingerprints, irises and store file sizes. One instance per invocation. */
 @Command(name = "stats", sortOptions = false,
-        description = "Prints the number of persons and fingerprints in the store and the size of its files.")
+        description = "Prints the number of persons, fingerprints and irises (per eye) in the store and the size of its files.")
 final class StatsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
@@ -33,6 +34,8 @@ final class StatsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "persons       %,d%n", stats.persons());
         out.printf(Locale.ROOT, "deleted       %,d%n", stats.deleted());
         out.printf(Locale.ROOT, "fingerprints  %,d%n", stats.fingerprints());
+        out.printf(Locale.ROOT, "irises        %,d (right %,d, left %,d)%n", stats.eyes(),
+                stats.irises().get(EyePosition.RIGHT), stats.irises().get(EyePosition.LEFT));
         out.println("files");
         int width = stats.files().keySet().stream().mapToInt(String::length).max().orElse(0);
         width = Math.max(width, "total".length());

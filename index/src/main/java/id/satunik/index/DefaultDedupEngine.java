@@ -419,7 +419,11 @@ final class DefaultDedupEngine implements DedupEngine {
         files.putAll(irises.files());
         files.put(Journal.FILE, commits.journalSize());
         files.put(AuditLog.FILE, audit.size());
-        return new GalleryStats(store.size(), fingerIndex.fingers(), files, store.deleted());
+        Map<EyePosition, Long> eyes = new java.util.EnumMap<>(EyePosition.class);
+        for (EyePosition eye : EyePosition.values()) {
+            eyes.put(eye, (long) irises.size(eye));
+        }
+        return new GalleryStats(store.size(), fingerIndex.fingers(), eyes, files, store.deleted());
     }
 
     @Override

@@ -104,7 +104,7 @@ class IrisEngineTest {
 
             // a record whose only sample is an unusable eye is rejected with the eye's reason
             DedupDecision rejected = engine.dedup(EnrollmentRecord.builder(nik(12))
-                    .iris(EyePosition.RIGHT, ImageSource.of(SharedData.fvc("fvc2002-db1b", 103, 1))).build());
+                    .iris(EyePosition.RIGHT, ImageSource.of(SharedData.fvc("fvc2002-db1b", 104, 1))).build());
             assertEquals(Kind.REJECTED, rejected.kind());
             assertTrue(rejected.reason().contains("no usable iris: RIGHT iris image"), rejected.reason());
         }

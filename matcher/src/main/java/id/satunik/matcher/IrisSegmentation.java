@@ -10,8 +10,15 @@ package id.satunik.matcher;
  * @param texture the grey levels with specular reflections inpainted, row-major
  * @param width  image width
  * @param height image height
+ * @param measures the image measures behind the quality score ({@link IrisQuality})
  */
-record IrisSegmentation(Circle pupil, Circle iris, byte[] noise, byte[] texture, int width, int height) {
+record IrisSegmentation(Circle pupil, Circle iris, byte[] noise, byte[] texture, int width, int height,
+                        Measures measures) {
+
+    /** What {@link IrisQuality} needs from segmentation, each already relative to the image (see there). */
+    record Measures(double irisPupilRatio, double pupilContrast, double irisContrast, double sharpness,
+                    double concentricity, double margin) {
+    }
 
     /** A circle in pixel coordinates. */
     record Circle(double x, double y, double r) {

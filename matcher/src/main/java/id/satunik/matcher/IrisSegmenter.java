@@ -27,6 +27,21 @@ import org.opencv.imgproc.Imgproc;
 final class IrisSegmenter {
     /** How much brighter than its surroundings a spot must be to count as a reflection of the illuminator. */
     static final int REFLECTION_CONTRAST = 60;
+    /**
+     * A reflection is also bright in itself: above this fraction of the way from the image's black to its white.
+     * Without it the top-hat also takes every bright fleck of texture and skin between lashes, which on IITD's
+     * camera (sharp, high-contrast texture) filled the pupil's edge and refused 84% of the images.
+     */
+    static final double REFLECTION_LEVEL = 0.7;
+    /** Fraction of the pixels at each end of the histogram left out of the image's grey-level range. */
+    static final double RANGE_TAIL = 0.005;
+    /**
+     * Every grey-level limit below is stated for an image whose range (0.5% to 99.5% of the pixels) spans this many
+     * grey levels, and is scaled by the image's own range: a camera with lower gain or a hazier capture gets
+     * proportionally lower limits, a punchier one higher. 220 is the range of a typical CASIA capture
+     * (CASIA-Iris-Interval 196-228, CASIA-V1 196-218; IITD 250-255).
+     */
+    static final double REFERENCE_RANGE = 220;
     /** Pupil radius range in pixels and as a fraction of the shorter image side (sizes of ISO 19794-6 images). */
     static final int MIN_PUPIL_RADIUS = 12;
     static final double MAX_PUPIL_FRACTION = 0.3;
@@ -44,9 +59,15 @@ final class IrisSegmenter {
     static final double LASH_DARKNESS = 0.6;
     /** The weakest pupil edge accepted (grey levels across 4 px): below it there is no pupil in the image. */
     static final double MIN_PUPIL_EDGE = 12;
+    /** Per-sample clip of the pupil candidates' edge rise, grey levels (reference range). */
+    static final double PUPIL_EDGE_CLIP = 40;
     /** Per-pixel clip of the limbus derivative, grey levels. */
     static final double LIMBUS_CLIP = 12;
     static final int LIMBUS_HALF_WIDTH = 4;
+    /** A second limbus candidate is looked for from this multiple of the first's radius outwards. */
+    static final double OUTER_LIMBUS_STEP = 1.25;
+    /** How much brighter (reference range) than beyond the first candidate the sclera beyond the second must be. */
+    static final double SCLERA_STEP = 10;
     /** Eyelid parabola y = a·x², a up to this (1/px): lids of a 320x280 eye image bend no more. */
     static final double MAX_EYELID_CURVATURE = 0.005;
     /** How far (px) the refined pupil centre may move from the blob's: lashes pull the blob off centre. */
@@ -58,6 +79,13 @@ final class IrisSegmenter {
      * a margin below those, and turn away most fingerprints (FVC) that a blob search alone would take for an eye.
      */
     static final double MIN_PUPIL_CONTRAST = 40;
+    /**
+     * A dark iris (IITD: 32-46 grey levels between pupil and rim) passes with less contrast when its pupil edge
+     * holds all around and its inside is flat; a fingerprint's darkest round region does neither.
+     */
+    static final double MIN_FAINT_PUPIL_CONTRAST = 25;
+    static final double FAINT_PUPIL_COVERAGE = 0.9;
+    static final double FAINT_PUPIL_DEVIATION = 8;
     static final double MIN_PUPIL_COVERAGE = 0.6;
     static final double MAX_PUPIL_DEVIATION = 22;
     static final double MIN_LIMBUS_COVERAGE = 0.35;
@@ -74,6 +102,8 @@ final class IrisSegmenter {
         int h = image.height();
         try (OpenCv cv = new OpenCv()) {
             Mat src = cv.gray(w, h, image.pixels());
+            Levels levels = Levels.of(image.pixels());
+            double k = levels.scale();
             // Reflections: small spots much brighter than their surroundings (white top-hat), with their halo.
             // They are filled with the grey-level opening (the image with every small bright spot shaved off),
             // which keeps the pupil dark and round where an illuminator's ring of LEDs is mirrored in it.
@@ -82,7 +112,13 @@ final class IrisSegmenter {
             Imgproc.morphologyEx(src, opened, Imgproc.MORPH_OPEN, kernel);
             Mat reflections = cv.mat();
             Core.subtract(src, opened, reflections);
-            Imgproc.threshold(reflections, reflections, REFLECTION_CONTRAST, 255, Imgproc.THRESH_BINARY);
+            Imgproc.threshold(reflections, reflections, REFLECTION_CONTRAST * k, 255, Imgproc.THRESH_BINARY);
+            // ... and bright in themselves: a mirror image of the illuminator, not a bright fleck of iris texture
+            // or skin between lashes (which the top-hat alone also finds: on IITD it took the pupil's edge with it)
+            Mat bright = cv.mat();
+            Imgproc.threshold(src, bright, levels.black() + REFLECTION_LEVEL * levels.range(), 255,
+                    Imgproc.THRESH_BINARY);
+            Core.bitwise_and(reflections, bright, reflections);
             Imgproc.dilate(reflections, reflections, cv.track(
                     Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5))));
             Mat clean = cv.mat();
@@ -93,7 +129,7 @@ final class IrisSegmenter {
             float[] pixels = toFloat(OpenCv.bytes(smooth));
             byte[] reflectionMap = OpenCv.bytes(reflections);
 
-            Circle guess = pupilCandidate(cv, clean, pixels, w, h);
+            Circle guess = pupilCandidate(cv, clean, pixels, w, h, k);
             if (guess == null) {
                 throw new UnusableSampleException(subject, "no iris found: no round dark pupil in the image");
             }
@@ -106,9 +142,13 @@ final class IrisSegmenter {
             double rMin = Math.max(MIN_IRIS_RADIUS, pupil.r() / MAX_PUPIL_IRIS_RATIO);
             double rMax = Math.min(pupil.r() / MIN_PUPIL_IRIS_RATIO, 0.75 * Math.max(w, h));
             int centerRange = (int) Math.ceil(Math.max(4, pupil.r() * 0.25));
+            double limbusClip = LIMBUS_CLIP * k * LIMBUS_HALF_WIDTH;
             Circle iris = rMin >= rMax ? null
                     : integroDifferential(pixels, w, h, pupil.x(), pupil.y(), centerRange, rMin, rMax, LIMBUS_ARCS,
-                            64, LIMBUS_HALF_WIDTH, LIMBUS_CLIP * LIMBUS_HALF_WIDTH);
+                            64, LIMBUS_HALF_WIDTH, limbusClip);
+            if (iris != null && iris.r() * OUTER_LIMBUS_STEP < rMax) {
+                iris = outermost(pixels, w, h, pupil, iris, centerRange, rMax, limbusClip);
+            }
             if (iris == null) {
                 throw new UnusableSampleException(subject, "no iris found: limbus not found around the pupil");
             }
@@ -121,34 +161,157 @@ final class IrisSegmenter {
             double pupilContrast = mean(arcSamples(pixels, w, h, pupil, pupil.r() + 3, pupil.r() + 8, FULL_CIRCLE))
                     - insideMean;
             double pupilDeviation = deviation(inside, insideMean);
-            double pupilCoverage = edgeCoverage(pixels, w, h, pupil, FULL_CIRCLE);
-            double limbusCoverage = edgeCoverage(pixels, w, h, iris, LIMBUS_ARCS);
-            if (pupilContrast < MIN_PUPIL_CONTRAST || pupilCoverage < MIN_PUPIL_COVERAGE
-                    || pupilDeviation > MAX_PUPIL_DEVIATION) {
+            double pupilCoverage = edgeCoverage(pixels, w, h, pupil, FULL_CIRCLE, k);
+            double limbusCoverage = edgeCoverage(pixels, w, h, iris, LIMBUS_ARCS, k);
+            // a pupil below the usual contrast (a dark iris) must be perfectly round and uniform to count
+            boolean faint = pupilContrast < MIN_PUPIL_CONTRAST * k
+                    && !(pupilContrast >= MIN_FAINT_PUPIL_CONTRAST * k && pupilCoverage >= FAINT_PUPIL_COVERAGE
+                    && pupilDeviation <= FAINT_PUPIL_DEVIATION * k);
+            if (faint || pupilCoverage < MIN_PUPIL_COVERAGE || pupilDeviation > MAX_PUPIL_DEVIATION * k) {
                 throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                         "no iris found: no pupil (darkest round region: %.0f grey levels darker than its rim, "
                                 + "edge along %.0f%% of its circle, grey-level deviation %.0f inside; a pupil needs "
                                 + "%.0f, %.0f%%, at most %.0f)", pupilContrast, 100 * pupilCoverage, pupilDeviation,
-                        MIN_PUPIL_CONTRAST, 100 * MIN_PUPIL_COVERAGE, MAX_PUPIL_DEVIATION));
+                        MIN_PUPIL_CONTRAST * k, 100 * MIN_PUPIL_COVERAGE, MAX_PUPIL_DEVIATION * k));
             }
             if (limbusCoverage < MIN_LIMBUS_COVERAGE) {
                 throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                         "no iris found: no iris boundary around the pupil (edge along %.0f%% of the sides, %.0f%% "
                                 + "needed)", 100 * limbusCoverage, 100 * MIN_LIMBUS_COVERAGE));
             }
-            byte[] noise = noiseMap(pixels, reflectionMap, w, h, pupil, iris);
-            return new IrisSegmentation(pupil, iris, noise, OpenCv.bytes(clean), w, h);
+            byte[] noise = noiseMap(pixels, reflectionMap, w, h, pupil, iris, k);
+            IrisSegmentation.Measures measures = new IrisSegmentation.Measures(pupil.r() / iris.r(),
+                    pupilContrast / Math.max(1, levels.range()), circleEdge(pixels, w, h, iris, limbusClip) / limbusClip,
+                    sharpness(pixels, w, h, pupil, iris, noise) / Math.max(1, levels.range()),
+                    iris.distanceTo(pupil) / iris.r(), inImage(iris, w, h));
+            return new IrisSegmentation(pupil, iris, noise, OpenCv.bytes(clean), w, h, measures);
         }
     }
 
     private static final double[] FULL_CIRCLE = {0, 360};
 
     /**
+     * The limbus, not an edge inside the iris. A sharp camera (IITD's) shows the collarette, half way out, as a
+     * dark-to-grey circle as strong as the limbus on the lateral arcs; what tells them apart is the sclera: beyond
+     * the limbus the eye is white. So a second circle is looked for beyond the first (radius at least
+     * {@link #OUTER_LIMBUS_STEP} times as large); it is the limbus when its edge is at least half as strong and the
+     * band just outside it is brighter by {@link #SCLERA_STEP} grey levels (reference range) than the band outside
+     * the first.
+     */
+    private static Circle outermost(float[] pixels, int w, int h, Circle pupil, Circle inner, int centerRange,
+                                    double rMax, double clip) {
+        Circle outer = integroDifferential(pixels, w, h, pupil.x(), pupil.y(), centerRange,
+                inner.r() * OUTER_LIMBUS_STEP, rMax, LIMBUS_ARCS, 64, LIMBUS_HALF_WIDTH, clip);
+        if (outer == null) {
+            return inner;
+        }
+        double innerEdge = circleEdge(pixels, w, h, inner, clip);
+        double outerEdge = circleEdge(pixels, w, h, outer, clip);
+        double innerBeyond = mean(arcSamples(pixels, w, h, inner, inner.r() + 3, inner.r() + 8, LIMBUS_ARCS));
+        double outerBeyond = mean(arcSamples(pixels, w, h, outer, outer.r() + 3, outer.r() + 8, LIMBUS_ARCS));
+        double k = clip / (LIMBUS_CLIP * LIMBUS_HALF_WIDTH);
+        return outerEdge >= 0.5 * innerEdge && outerBeyond - innerBeyond >= SCLERA_STEP * k ? outer : inner;
+    }
+
+    /** Mean absolute 3x3 Laplacian over the usable pixels of the iris ring: focus (ISO/IEC 29794-6 sharpness). */
+    private static double sharpness(float[] pixels, int w, int h, Circle pupil, Circle iris, byte[] noise) {
+        double sum = 0;
+        int count = 0;
+        int x0 = (int) Math.max(1, iris.x() - iris.r());
+        int x1 = (int) Math.min(w - 2, iris.x() + iris.r());
+        int y0 = (int) Math.max(1, iris.y() - iris.r());
+        int y1 = (int) Math.min(h - 2, iris.y() + iris.r());
+        for (int y = y0; y <= y1; y += 2) {
+            for (int x = x0; x <= x1; x += 2) {
+                int i = y * w + x;
+                if (noise[i] == 0 && inRing(x, y, pupil, iris)) {
+                    sum += Math.abs(4 * pixels[i] - pixels[i - 1] - pixels[i + 1] - pixels[i - w] - pixels[i + w]);
+                    count++;
+                }
+            }
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
+    /** Fraction of the circle (every 5°) inside the image. */
+    private static double inImage(Circle c, int w, int h) {
+        int inside = 0;
+        for (int deg = 0; deg < 360; deg += 5) {
+            double x = c.x() + c.r() * Math.cos(Math.toRadians(deg));
+            double y = c.y() + c.r() * Math.sin(Math.toRadians(deg));
+            if (x >= 0 && y >= 0 && x < w && y < h) {
+                inside++;
+            }
+        }
+        return inside / 72.0;
+    }
+
+    /** The integro-differential operator's value for one circle on the limbus arcs (mean clipped radial rise). */
+    private static double circleEdge(float[] pixels, int w, int h, Circle c, double clip) {
+        double sum = 0;
+        int count = 0;
+        for (int a = 0; a < LIMBUS_ARCS.length; a += 2) {
+            for (double deg = LIMBUS_ARCS[a]; deg < LIMBUS_ARCS[a + 1]; deg += 2) {
+                double cos = Math.cos(Math.toRadians(deg));
+                double sin = Math.sin(Math.toRadians(deg));
+                double d = 0;
+                boolean inside = true;
+                for (int j = 1; j <= LIMBUS_HALF_WIDTH && inside; j++) {
+                    double xo = c.x() + (c.r() + j) * cos;
+                    double yo = c.y() + (c.r() + j) * sin;
+                    double xi = c.x() + (c.r() - j) * cos;
+                    double yi = c.y() + (c.r() - j) * sin;
+                    inside = xo >= 0 && yo >= 0 && xo < w - 1 && yo < h - 1 && xi >= 0 && yi >= 0 && xi < w - 1
+                            && yi < h - 1;
+                    if (inside) {
+                        d += bilinear(pixels, w, xo, yo) - bilinear(pixels, w, xi, yi);
+                    }
+                }
+                if (inside) {
+                    sum += Math.max(-clip, Math.min(clip, d));
+                    count++;
+                }
+            }
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
+    /**
+     * The image's grey-level range: the levels below which and above which {@link #RANGE_TAIL} of the pixels lie.
+     * {@link #scale()} is the factor applied to every grey-level limit (1 at {@link #REFERENCE_RANGE}).
+     */
+    record Levels(int black, int white) {
+        static Levels of(byte[] pixels) {
+            int[] histogram = new int[256];
+            for (byte b : pixels) {
+                histogram[b & 0xFF]++;
+            }
+            long tail = (long) (pixels.length * RANGE_TAIL);
+            int lo = 0;
+            for (long seen = histogram[0]; seen <= tail && lo < 255; seen += histogram[++lo]) {
+            }
+            int hi = 255;
+            for (long seen = histogram[255]; seen <= tail && hi > 0; seen += histogram[--hi]) {
+            }
+            return new Levels(lo, Math.max(lo, hi));
+        }
+
+        int range() {
+            return white - black;
+        }
+
+        /** At least a quarter: below that the image is nearly blank, and the extractor has refused it already. */
+        double scale() {
+            return Math.max(0.25, range() / REFERENCE_RANGE);
+        }
+    }
+
+    /**
      * The roundest, darkest blob over a sweep of thresholds. A pupil stays one round component while the
      * threshold rises, until it merges with eyelashes or the iris; the candidate kept is the one with the
      * strongest dark-inside/bright-around contrast.
      */
-    private static Circle pupilCandidate(OpenCv cv, Mat clean, float[] smooth, int w, int h) {
+    private static Circle pupilCandidate(OpenCv cv, Mat clean, float[] smooth, int w, int h, double k) {
         // at half resolution: the pupil is large, and the threshold sweep costs a quarter
         Mat half = cv.mat();
         Imgproc.pyrDown(clean, half);
@@ -162,14 +325,14 @@ final class IrisSegmenter {
         double maxRadius = MAX_PUPIL_FRACTION * Math.min(w, h);
         Circle best = null;
         double bestScore = 0;
-        for (double t = minVal + 6; t <= minVal + 80; t += 5) {
+        for (double t = minVal + 6 * k; t <= minVal + 80 * k; t += 5 * k) {
             Imgproc.threshold(blurred, bin, t, 255, Imgproc.THRESH_BINARY_INV);
             Imgproc.morphologyEx(bin, bin, Imgproc.MORPH_OPEN, kernel);
             // The largest disc inside each dark region (distance transform maxima): lashes or a shadow merged
             // with the pupil change the region's outline, not the disc the pupil inscribes.
             Core.copyMakeBorder(bin, padded, 1, 1, 1, 1, Core.BORDER_CONSTANT, new org.opencv.core.Scalar(0));
             Imgproc.distanceTransform(padded, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_PRECISE);
-            for (int k = 0; k < 3; k++) {
+            for (int n = 0; n < 3; n++) {
                 Core.MinMaxLocResult max = Core.minMaxLoc(distance);
                 double r = 2 * max.maxVal;
                 if (r < MIN_PUPIL_RADIUS) {
@@ -182,14 +345,14 @@ final class IrisSegmenter {
                 if (r > maxRadius) {
                     continue;
                 }
-                double score = edgeStrength(smooth, w, h, cx, cy, r);
+                double score = edgeStrength(smooth, w, h, cx, cy, r, k);
                 if (score > bestScore) {
                     bestScore = score;
                     best = new Circle(cx, cy, r);
                 }
             }
         }
-        return bestScore >= MIN_PUPIL_EDGE ? best : null;
+        return bestScore >= MIN_PUPIL_EDGE * k ? best : null;
     }
 
     /** Grey levels over the ring [r0, r1] around c, on the given arcs (degrees), sampled every 2° and 1 px. */
@@ -229,8 +392,11 @@ final class IrisSegmenter {
         return samples.length == 0 ? 0 : Math.sqrt(sum / samples.length);
     }
 
-    /** Fraction of the arcs' angles (every 3°) along which the grey level rises by 10+ across the circle (±4 px). */
-    static double edgeCoverage(float[] pixels, int w, int h, Circle c, double[] arcs) {
+    /**
+     * Fraction of the arcs' angles (every 3°) along which the grey level rises by 10+ (at the reference range,
+     * scaled by k) across the circle (±4 px).
+     */
+    static double edgeCoverage(float[] pixels, int w, int h, Circle c, double[] arcs, double k) {
         int rising = 0;
         int count = 0;
         for (int a = 0; a < arcs.length; a += 2) {
@@ -243,7 +409,7 @@ final class IrisSegmenter {
                 double yo = c.y() + (c.r() + 4) * sin;
                 if (xi >= 0 && yi >= 0 && xo >= 0 && yo >= 0 && xi < w - 1 && xo < w - 1 && yi < h - 1 && yo < h - 1) {
                     count++;
-                    if (bilinear(pixels, w, xo, yo) - bilinear(pixels, w, xi, yi) >= 10) {
+                    if (bilinear(pixels, w, xo, yo) - bilinear(pixels, w, xi, yi) >= 10 * k) {
                         rising++;
                     }
                 }
@@ -252,24 +418,31 @@ final class IrisSegmenter {
         return count == 0 ? 0 : rising / (double) count;
     }
 
-    private static double edgeStrength(float[] pixels, int w, int h, double cx, double cy, double r) {
+    /**
+     * The strongest mean dark-to-bright rise across circles of radius 0.85r..1.15r around (cx, cy), each sample's
+     * rise clipped at {@link #PUPIL_EDGE_CLIP} (scaled by k): a pupil's edge holds all around, while a gap between
+     * lashes or the shadow at an eye corner is very dark against very bright skin on a few sides only. The whole
+     * circle must lie in the image: a pupil cut by the border leaves no iris to code around it.
+     */
+    private static double edgeStrength(float[] pixels, int w, int h, double cx, double cy, double r, double k) {
+        double clip = PUPIL_EDGE_CLIP * k;
         double best = 0;
         for (double radius = r * 0.85; radius <= r * 1.15; radius += 1) {
             double sum = 0;
             int count = 0;
-            for (int k = 0; k < 64; k++) {
-                double cos = Math.cos(k * Math.PI / 32);
-                double sin = Math.sin(k * Math.PI / 32);
+            for (int a = 0; a < 64; a++) {
+                double cos = Math.cos(a * Math.PI / 32);
+                double sin = Math.sin(a * Math.PI / 32);
                 double xi = cx + (radius - 2) * cos;
                 double yi = cy + (radius - 2) * sin;
                 double xo = cx + (radius + 2) * cos;
                 double yo = cy + (radius + 2) * sin;
                 if (xi >= 0 && yi >= 0 && xo >= 0 && yo >= 0 && xi < w - 1 && xo < w - 1 && yi < h - 1 && yo < h - 1) {
-                    sum += bilinear(pixels, w, xo, yo) - bilinear(pixels, w, xi, yi);
+                    sum += Math.min(clip, bilinear(pixels, w, xo, yo) - bilinear(pixels, w, xi, yi));
                     count++;
                 }
             }
-            if (count >= 48) {
+            if (count == 64) {
                 best = Math.max(best, sum / count);
             }
         }
@@ -390,15 +563,16 @@ final class IrisSegmenter {
     }
 
     /** Reflections, eyelids and eyelashes inside the iris ring; everything outside the ring is noise too. */
-    private static byte[] noiseMap(float[] pixels, byte[] reflections, int w, int h, Circle pupil, Circle iris) {
+    private static byte[] noiseMap(float[] pixels, byte[] reflections, int w, int h, Circle pupil, Circle iris,
+                                   double k) {
         byte[] noise = new byte[w * h];
         for (int i = 0; i < noise.length; i++) {
             if (reflections[i] != 0) {
                 noise[i] = 1;
             }
         }
-        Eyelid upper = eyelid(pixels, w, h, pupil, iris, true);
-        Eyelid lower = eyelid(pixels, w, h, pupil, iris, false);
+        Eyelid upper = eyelid(pixels, w, h, pupil, iris, true, k);
+        Eyelid lower = eyelid(pixels, w, h, pupil, iris, false, k);
         // Lashes: pixels in the ring much darker than the ring's median grey level.
         float[] ring = new float[w * h];
         int n = 0;
@@ -447,7 +621,7 @@ final class IrisSegmenter {
      * edge is where the iris ends. When no edge is clearly stronger than the iris's own texture, the lid does
      * not cover the iris.
      */
-    private static Eyelid eyelid(float[] pixels, int w, int h, Circle pupil, Circle iris, boolean upper) {
+    private static Eyelid eyelid(float[] pixels, int w, int h, Circle pupil, Circle iris, boolean upper, double k) {
         double from = upper ? iris.y() - iris.r() : pupil.y() + pupil.r();
         double to = upper ? pupil.y() - pupil.r() : iris.y() + iris.r();
         double apexRange = iris.r() * EYELID_APEX_SHIFT;
@@ -482,7 +656,7 @@ final class IrisSegmenter {
                 }
             }
         }
-        return bestScore >= EYELID_MIN_EDGE ? best : new Eyelid(iris.x(), 0, 0, upper, false);
+        return bestScore >= EYELID_MIN_EDGE * k ? best : new Eyelid(iris.x(), 0, 0, upper, false);
     }
 
     /**

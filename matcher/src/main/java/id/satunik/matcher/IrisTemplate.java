@@ -11,10 +11,18 @@ import java.util.Objects;
  * @param position which eye
  * @param code     {@value IrisCode#CODE_WORDS} longs of phase bits
  * @param mask     {@value IrisCode#MASK_WORDS} longs, a set bit for every usable coefficient
+ * @param quality  the image's quality measures ({@link IrisQuality#UNKNOWN} for a code read back from a store:
+ *                 the store keeps the code, not the image)
  */
-public record IrisTemplate(EyePosition position, long[] code, long[] mask) {
+public record IrisTemplate(EyePosition position, long[] code, long[] mask, IrisQuality quality) {
+    /** A code without image measures (read back from a store, or built in a test). */
+    public IrisTemplate(EyePosition position, long[] code, long[] mask) {
+        this(position, code, mask, IrisQuality.UNKNOWN);
+    }
+
     public IrisTemplate {
         Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(quality, "quality");
         if (code.length != IrisCode.CODE_WORDS || mask.length != IrisCode.MASK_WORDS) {
             throw new IllegalArgumentException("iris code needs " + IrisCode.CODE_WORDS + "+" + IrisCode.MASK_WORDS
                     + " words, got " + code.length + "+" + mask.length);

@@ -28,10 +28,16 @@ final class IrisEvaluation {
 
     private static final Pattern INTERVAL = Pattern.compile("S1(\\d{3})([LR])(\\d{2})\\.jpg");
     private static final Pattern V1 = Pattern.compile("(\\d{3})_(\\d)_(\\d)\\.jpg");
+    /** IITD: {@code NNN/kk_E.png}, the eye is subject + side (the folder's mapping.csv says the same). */
+    private static final Pattern IITD = Pattern.compile("(\\d{3})/(\\d{2})_([LR])\\.png");
 
     /** Eye label and session of a CASIA file name, or null for files that are not images of the set. */
     static String[] label(String name) {
-        Matcher m = INTERVAL.matcher(name);
+        Matcher m = IITD.matcher(name);
+        if (m.matches()) {
+            return new String[] {m.group(1) + m.group(3), ""};
+        }
+        m = INTERVAL.matcher(name);
         if (m.matches()) {
             return new String[] {m.group(1) + m.group(2), ""};
         }
@@ -43,16 +49,24 @@ final class IrisEvaluation {
     }
 
     static List<Path> images(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> label(p.getFileName().toString()) != null).sorted().toList();
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            return s.filter(p -> label(name(dir, p)) != null).sorted().toList();
         }
+    }
+
+    /** The file's name as {@link #label} reads it: the name, or folder/name for sets with one folder per subject. */
+    static String name(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
     }
 
     static List<Sample> extract(List<Path> files) {
         IrisExtractor extractor = new IrisExtractor();
         Map<Path, Sample> out = new ConcurrentHashMap<>();
         files.parallelStream().forEach(p -> {
-            String[] label = label(p.getFileName().toString());
+            String[] label = label(p.getParent().getFileName() + "/" + p.getFileName());
+            if (label == null) {
+                label = label(p.getFileName().toString());
+            }
             try {
                 IrisTemplate t = extractor.extract(EyePosition.RIGHT, ImageSource.of(p));
                 out.put(p, new Sample(p, label[0], label[1], t, null));
@@ -61,6 +75,35 @@ final class IrisEvaluation {
             }
         });
         return files.stream().map(out::get).toList();
+    }
+
+    /**
+     * Tuning and reporting harness: {@code java -cp <test classpath> id.satunik.matcher.IrisEvaluation DIR...}
+     * prints, per folder, the refusals, EER, FNMR at fixed FMRs and the FMR at the calibrated scores.
+     */
+    public static void main(String[] args) throws IOException {
+        for (String arg : args) {
+            Path dir = Path.of(arg);
+            boolean crossSession = dir.getFileName().toString().equals("casia-v1");
+            int every = Integer.getInteger("iris.every", 1);
+            List<Path> all = images(dir);
+            List<Path> files = java.util.stream.IntStream.range(0, all.size()).filter(i -> i % every == 0)
+                    .mapToObj(all::get).toList();
+            long start = System.nanoTime();
+            List<Sample> samples = extract(files);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            long refused = samples.stream().filter(s -> s.refusal() != null).count();
+            System.out.printf(Locale.ROOT, "%n== %s: %d images, %d refused (FTE %.2f%%) in %d ms%n%s%n", dir, samples.size(),
+                    refused, 100.0 * refused / samples.size(), ms, refusals(samples));
+            if (Boolean.getBoolean("iris.listRefused")) {
+                samples.stream().filter(s -> s.refusal() != null)
+                        .forEach(s -> System.out.println("  " + s.file() + ": " + s.refusal()));
+            }
+            System.out.println(qualities(samples));
+            Distances d = compareAll(samples, crossSession);
+            System.out.print(summarize(d).format());
+            System.out.print(atScores(d));
+        }
     }
 
     /** Distances of all genuine pairs (same eye; different sessions only if crossSession) and all impostor pairs. */
@@ -226,6 +269,32 @@ final class IrisEvaluation {
             s += (x - mean) * (x - mean);
         }
         return v.length < 2 ? Double.NaN : Math.sqrt(s / (v.length - 1));
+    }
+
+    /** Percentiles (5, 25, 50, 75, 95) of the quality score and of each measure over the extracted images. */
+    static String qualities(List<Sample> samples) {
+        List<IrisQuality> q = samples.stream().filter(s -> s.template() != null).map(s -> s.template().quality()).toList();
+        if (q.isEmpty()) {
+            return "quality: no image extracted";
+        }
+        StringBuilder out = new StringBuilder("quality percentiles 5/25/50/75/95:");
+        Map<String, java.util.function.ToDoubleFunction<IrisQuality>> measures = new java.util.LinkedHashMap<>();
+        measures.put("score", IrisQuality::score);
+        measures.put("usable", IrisQuality::usableArea);
+        measures.put("pupil/iris", IrisQuality::irisPupilRatio);
+        measures.put("pupil contrast", IrisQuality::pupilContrast);
+        measures.put("iris contrast", IrisQuality::irisContrast);
+        measures.put("sharpness", IrisQuality::sharpness);
+        measures.put("concentricity", IrisQuality::concentricity);
+        measures.put("margin", IrisQuality::margin);
+        measures.forEach((name, f) -> {
+            double[] v = q.stream().mapToDouble(f).sorted().toArray();
+            out.append(String.format(Locale.ROOT, "%n  %-14s", name));
+            for (double p : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
+                out.append(String.format(Locale.ROOT, " %8.3f", v[(int) Math.min(v.length - 1, p * v.length)]));
+            }
+        });
+        return out.toString();
     }
 
     static Map<String, Integer> refusals(List<Sample> samples) {

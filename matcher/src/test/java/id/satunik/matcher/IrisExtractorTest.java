@@ -29,6 +29,54 @@ class IrisExtractorTest {
         return SharedData.root().resolve("iris/casia-iris-interval").resolve(name);
     }
 
+    static Path iitd(String name) {
+        return SharedData.root().resolve("iris/iitd").resolve(name);
+    }
+
+    @Test
+    void findsAndMatchesEyesOfAnotherCameraAndAtTwiceTheSize() throws IOException {
+        // IITD's JIRIS camera (320x240, sharp texture, iris filling the height): refused 84% before the segmenter
+        // scaled its limits to the image; 3 images of one eye and another subject's
+        IrisTemplate a = extractor.extract(EyePosition.LEFT, ImageSource.of(iitd("030/01_L.png")));
+        IrisTemplate b = extractor.extract(EyePosition.LEFT, ImageSource.of(iitd("030/03_L.png")));
+        IrisTemplate c = extractor.extract(EyePosition.LEFT, ImageSource.of(iitd("030/05_L.png")));
+        IrisTemplate other = extractor.extract(EyePosition.LEFT, ImageSource.of(iitd("031/01_L.png")));
+        assertTrue(IrisMatcher.compare(a, b).score() >= 40, "same eye " + IrisMatcher.compare(a, b));
+        assertTrue(IrisMatcher.compare(a, c).score() >= 40, "same eye " + IrisMatcher.compare(a, c));
+        assertTrue(IrisMatcher.compare(a, other).score() < 40, "other eye " + IrisMatcher.compare(a, other));
+        assertTrue(a.quality().known() && a.quality().score() > 30, a.quality().describe());
+
+        // a 640x560 capture of the same CASIA eye (ISO/IEC 19794-6 sizes) is scaled down and matches the original
+        BufferedImage original = ImageIO.read(interval("S1001L05.jpg").toFile());
+        BufferedImage big = new BufferedImage(original.getWidth() * 2, original.getHeight() * 2,
+                BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(original, 0, 0, big.getWidth(), big.getHeight(), null);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(big, "png", png);
+        IrisTemplate large = extractor.extract(EyePosition.LEFT, ImageSource.of("big.png", png.toByteArray()));
+        IrisTemplate small = extractor.extract(EyePosition.LEFT, ImageSource.of(interval("S1001L01.jpg")));
+        assertTrue(IrisMatcher.compare(large, small).score() >= 40, "640x560 vs 320x280 " + IrisMatcher.compare(large, small));
+    }
+
+    @Test
+    void operatorMinimumQualityRefusesWithTheMeasures() {
+        // an IITD eye half under its upper lid: usable, but not of the best quality
+        ImageSource eye = ImageSource.of(iitd("001/01_L.png"));
+        double quality = extractor.extract(EyePosition.LEFT, eye).quality().score();
+        assertTrue(quality > 10 && quality < 99, "quality " + quality);
+        assertEquals(quality, new IrisExtractor(quality - 0.5).extract(EyePosition.LEFT, eye).quality().score());
+        double minimum = Math.ceil(quality + 0.5);
+        UnusableSampleException e = assertThrows(UnusableSampleException.class,
+                () -> new IrisExtractor(minimum).extract(EyePosition.LEFT, eye));
+        assertTrue(e.getMessage().contains("01_L.png") && e.getMessage().contains("below the minimum")
+                && e.getMessage().contains("usable area"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new IrisExtractor(101));
+    }
+
     @Test
     void extractsARealEyeAndFindsItsOwnOtherImage() {
         IrisTemplate a = extractor.extract(EyePosition.LEFT, ImageSource.of(interval("S1001L01.jpg")));
