@@ -69,16 +69,32 @@ public sealed interface DedupDecision {
                 : new Duplicate(nik.value(), others, dropped, threshold);
     }
 
-    /** New NIK, no biometric match: the person was added to the gallery. */
-    record Enrolled(String nik, List<String> droppedSamples, double threshold) implements DedupDecision {
+    /**
+     * New NIK, no biometric match: the person was added to the gallery.
+     *
+     * @param threshold the person-score threshold the decision was taken with; NaN when nothing was searched
+     * @param searched  false when the record was enrolled without a biometric search ({@link DedupEngine#enroll})
+     */
+    record Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched)
+            implements DedupDecision {
         public Enrolled {
             Objects.requireNonNull(nik);
             droppedSamples = List.copyOf(droppedSamples);
         }
 
-        /** Enrolled without a biometric decision (an {@code enroll} load): threshold NaN. */
+        /** Searched, no match at {@code threshold}. */
+        public Enrolled(String nik, List<String> droppedSamples, double threshold) {
+            this(nik, droppedSamples, threshold, true);
+        }
+
+        /** Enrolled with or without a search, no threshold recorded. */
+        public Enrolled(String nik, List<String> droppedSamples, boolean searched) {
+            this(nik, droppedSamples, Double.NaN, searched);
+        }
+
+        /** Enrolled without a biometric search (an {@code enroll} load): threshold NaN. */
         public Enrolled(String nik, List<String> droppedSamples) {
-            this(nik, droppedSamples, Double.NaN);
+            this(nik, droppedSamples, Double.NaN, false);
         }
 
         public Enrolled(String nik) {
@@ -97,7 +113,9 @@ public sealed interface DedupDecision {
 
         @Override
         public String reason() {
-            return "no biometric match in the gallery; enrolled" + leftOut(droppedSamples);
+            return (searched ? "no biometric match in the gallery; enrolled"
+                    : "enrolled without a biometric search (enroll loads an already deduplicated register)")
+                    + leftOut(droppedSamples);
         }
     }
 

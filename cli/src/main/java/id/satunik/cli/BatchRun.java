@@ -3,6 +3,7 @@ package id.satunik.cli;
 import id.satunik.DedupDecision;
 import id.satunik.DedupEngine;
 import id.satunik.EnrollmentRecord;
+import id.satunik.interchange.Type2Fields;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -36,6 +37,7 @@ final class BatchRun {
     private final Boolean progress;
     private final PrintWriter out;
     private final PrintWriter err;
+    private Type2Fields type2 = Type2Fields.DEFAULT;
 
     /**
      * @param report   report file, or null for stdout
@@ -52,14 +54,20 @@ final class BatchRun {
         this.err = err;
     }
 
+    /** Where ANSI/NIST transactions keep NIK and demographics (default {@link Type2Fields#DEFAULT}). */
+    BatchRun type2(Type2Fields fields) {
+        this.type2 = fields;
+        return this;
+    }
+
     /** @return the decision counts; @throws CliFailure when the run cannot start or cannot go on */
     RunSummary run(Step step) {
         checkReportWritable();
-        try (ManifestReader reader = ManifestReader.open(manifest);
+        try (RecordSource reader = RecordSource.open(manifest, type2);
              DedupEngine engine = store.open();
              ReportWriter writer = openReport()) {
             boolean showBar = progress != null ? progress : Terminal.stderrIsTerminal();
-            ProgressBar bar = showBar ? new ProgressBar(err, ManifestReader.countRecords(manifest)) : null;
+            ProgressBar bar = showBar ? new ProgressBar(err, RecordSource.count(manifest)) : null;
             RunSummary summary = new RunSummary(engine.comparisons(), engine.statistics());
             Emitter emitter = (line, decision) -> {
                 writer.write(line, decision);

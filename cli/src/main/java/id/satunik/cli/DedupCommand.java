@@ -26,6 +26,7 @@ final class DedupCommand implements Callable<Integer> {
     public Integer call() {
         new BatchRun("dedup", batch.manifest, batch.report, store, batch.progress,
                 spec.commandLine().getOut(), spec.commandLine().getErr())
+                .type2(batch.type2())
                 .run((engine, records, sink) -> engine.dedupAll(records, sink));
         return 0;
     }

@@ -41,6 +41,7 @@ final class EnrollCommand implements java.util.concurrent.Callable<Integer> {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             new BatchRun("enroll", batch.manifest, batch.report, store, batch.progress,
                     spec.commandLine().getOut(), spec.commandLine().getErr())
+                .type2(batch.type2())
                     .run((engine, records, sink) -> enrollAll(engine, records, sink, pool));
         }
         return 0;

@@ -3,8 +3,8 @@ package id.satunik.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.satunik.InputLimits;
+import id.satunik.interchange.Type2Fields;
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
@@ -21,25 +21,30 @@ import java.util.List;
  *
  * <p>Not thread-safe: one reader per batch, used from one thread.
  */
-final class ManifestReader implements Closeable {
+final class ManifestReader implements RecordSource {
     private final Path manifest;
     private final BufferedReader reader;
     private final RecordParser parser;
     private int lineNumber;
 
-    private ManifestReader(Path manifest, BufferedReader reader) {
+    private ManifestReader(Path manifest, BufferedReader reader, Type2Fields type2) {
         this.manifest = manifest;
         this.reader = reader;
-        this.parser = new RecordParser(RecordParser.folderOf(manifest));
+        this.parser = new RecordParser(RecordParser.folderOf(manifest), type2);
     }
 
     /** @throws CliFailure when the manifest cannot be opened */
     static ManifestReader open(Path manifest) {
+        return open(manifest, Type2Fields.DEFAULT);
+    }
+
+    /** @param type2 where {@code "ansiNist"} transactions keep NIK and demographics */
+    static ManifestReader open(Path manifest, Type2Fields type2) {
         return new ManifestReader(manifest, new BufferedReader(new InputStreamReader(
                 openStream(manifest), StandardCharsets.UTF_8.newDecoder()
                         // a stray byte spoils one field of one line, not the batch
                         .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE))));
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE))), type2);
     }
 
     private static java.io.InputStream openStream(Path manifest) {
@@ -68,7 +73,8 @@ final class ManifestReader implements Closeable {
      *
      * @throws CliFailure when reading the file fails midway
      */
-    List<ManifestLine> next(int max) {
+    @Override
+    public List<ManifestLine> next(int max) {
         List<ManifestLine> chunk = new ArrayList<>(Math.min(max, 4096));
         try {
             while (chunk.size() < max) {

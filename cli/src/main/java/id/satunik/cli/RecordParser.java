@@ -7,6 +7,8 @@ import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import id.satunik.Sex;
+import id.satunik.interchange.AnsiNistReader;
+import id.satunik.interchange.Type2Fields;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,13 +27,21 @@ import java.util.function.Function;
  * check. Thread-safe: immutable.
  */
 final class RecordParser {
-    static final Set<String> FIELDS = Set.of("nik", "name", "birthDate", "sex", "dpi", "region", "fingers", "irises");
+    static final Set<String> FIELDS = Set.of("nik", "name", "birthDate", "sex", "dpi", "region", "fingers", "irises",
+            "ansiNist");
 
     private final Path baseDir;
+    private final AnsiNistReader ansiNist;
 
     /** @param baseDir folder that relative image paths are resolved against */
     RecordParser(Path baseDir) {
+        this(baseDir, Type2Fields.DEFAULT);
+    }
+
+    /** @param type2 where {@code "ansiNist"} transactions keep NIK and demographics */
+    RecordParser(Path baseDir, Type2Fields type2) {
         this.baseDir = baseDir;
+        this.ansiNist = new AnsiNistReader(type2);
     }
 
     /** The folder of {@code file}, as written (so that report paths stay as short as the manifest's). */
@@ -52,11 +62,12 @@ final class RecordParser {
             String name = field.getKey();
             if (!FIELDS.contains(name)) {
                 throw new ManifestException("unknown field \"" + name + "\" (fields: nik, name, birthDate, sex, dpi, "
-                        + "region, fingers, irises)");
+                        + "region, fingers, irises, ansiNist)");
             }
         }
         String nik = text(node, "nik");
-        if (nik == null && requireNik) {
+        String transaction = text(node, "ansiNist");
+        if (nik == null && requireNik && transaction == null) {
             throw new ManifestException("missing field \"nik\"");
         }
         EnrollmentRecord.Builder builder = EnrollmentRecord.builder(nik)
@@ -83,6 +94,10 @@ final class RecordParser {
         }
         images(node, "fingers", FingerPosition::parse, builder::finger);
         images(node, "irises", EyePosition::parse, builder::iris);
+        if (transaction != null) {
+            return TransactionMerge.merge(builder.build(), transaction, baseDir, ansiNist,
+                    node.hasNonNull("dpi"), requireNik);
+        }
         return builder.build();
     }
 

@@ -19,7 +19,8 @@ final class StoreOptions {
     static final String DEFAULT_STORE = "satunik-store";
 
     @Option(names = "--store", paramLabel = "DIR", defaultValue = DEFAULT_STORE,
-            description = "Store folder (created when missing). Default: ${DEFAULT-VALUE} in the working directory.")
+            description = "Store folder (dedup and enroll create it when missing; the other commands refuse a missing"
+                    + " one). Default: ${DEFAULT-VALUE} in the working directory.")
     Path store;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -37,7 +38,8 @@ final class StoreOptions {
     Double targetFpir;
 
     @Option(names = "--capacity", paramLabel = "N",
-            description = "Persons a new store is sized for (it can grow past it). Default: 100000.")
+            description = "Persons a new store is sized for (it can grow past it, with slower lookups). Default: 10,000"
+                    + " (EngineOptions.DEFAULT_CAPACITY).")
     Long capacity;
 
     @Option(names = "--exhaustive",
@@ -119,7 +121,10 @@ final class StoreOptions {
         try {
             return DedupEngine.open(options);
         } catch (RuntimeException e) {
-            throw new CliFailure("cannot open store " + options.store() + ": " + Problems.message(e), e);
+            String hint = e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("needs JVM flags")
+                    ? " To run the command line: scripts/satunik ..., or java $(cat cli/target/satunik.jvmopts) -jar"
+                    + " cli/target/satunik.jar ..." : "";
+            throw new CliFailure("cannot open store " + options.store() + ": " + Problems.message(e) + hint, e);
         }
     }
 }

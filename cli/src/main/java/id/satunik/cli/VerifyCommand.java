@@ -29,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
     /** What the two images show. */
     enum Modality { finger, iris }
 
-    @Parameters(index = "0", paramLabel = "A.img", description = "First image (PNG, BMP, TIFF, JPEG).")
+    @Parameters(index = "0", paramLabel = "A.img", description = "First image (PNG, BMP, TIFF, JPEG, WSQ; or a minutia template).")
     Path first;
 
     @Parameters(index = "1", paramLabel = "B.img", description = "Second image.")

@@ -81,7 +81,7 @@ class DedupCommandTest {
         report.assertReason(7, "REJECTED", "NIK and sex disagree");
         report.assertReason(8, "REJECTED", "NIK and birth date disagree");
         report.assertReason(9, "REJECTED", "image file not found", "none.png");
-        report.assertReason(10, "REJECTED", "corrupt.png", "not a PNG, BMP, TIFF or JPEG image, or corrupt");
+        report.assertReason(10, "REJECTED", "corrupt.png", "not a PNG, BMP, TIFF, JPEG or WSQ image, or corrupt");
         report.assertReason(11, "REJECTED", "too small to hold a fingerprint");
         report.assertReason(12, "REJECTED", "line 12: malformed JSON");
         report.assertReason(13, "REJECTED", "line 13: missing field \"nik\"");

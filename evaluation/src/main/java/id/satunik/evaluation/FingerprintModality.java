@@ -6,6 +6,7 @@ import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.FingerprintExtractor;
+import id.satunik.matcher.MatchRule;
 import id.satunik.matcher.ScoreFusion;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -13,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Fingerprints as the engine handles them: {@link FingerprintExtractor} (with its refusals: unreadable, too
  * small, blank, fewer than {@value FingerprintExtractor#MIN_MINUTIAE} minutiae), SourceAFIS comparison, and
- * {@link ScoreFusion} across fingers, exactly the rule of {@link id.satunik.matcher.PersonProbe}.
+ * {@link ScoreFusion} across fingers: {@link MatchRule}, the rule the engine scores with.
  *
  * <p>Thread-safe: stateless; SourceAFIS templates and matchers are immutable.
  */
@@ -43,7 +44,7 @@ final class FingerprintModality implements Modality<FingerprintTemplate> {
 
     @Override
     public double recommendedThreshold() {
-        return 40;
+        return MatchRule.DEFAULT_THRESHOLD;
     }
 
     @Override
@@ -62,12 +63,12 @@ final class FingerprintModality implements Modality<FingerprintTemplate> {
     @Override
     public ToDoubleFunction<FingerprintTemplate> probe(FingerprintTemplate template) {
         FingerprintMatcher matcher = new FingerprintMatcher(template);
-        return matcher::match;
+        return candidate -> MatchRule.finger(matcher, candidate);
     }
 
     @Override
     public double fuse(double[] scores) {
-        return ScoreFusion.fuse(scores);
+        return MatchRule.fuse(scores);
     }
 
     @Override

@@ -5,7 +5,7 @@ import id.satunik.ImageSource;
 import id.satunik.matcher.IrisExtractor;
 import id.satunik.matcher.IrisMatcher;
 import id.satunik.matcher.IrisTemplate;
-import id.satunik.matcher.ModalityAgreement;
+import id.satunik.matcher.MatchRule;
 import id.satunik.matcher.ScoreFusion;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -13,7 +13,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Irises as the engine handles them: {@link IrisExtractor} (with its refusals: unreadable, blank, no iris found,
  * too little usable iris), {@link IrisMatcher} (rotation-compensated normalised Hamming distance, calibrated to the
- * SourceAFIS scale), and {@link ScoreFusion} across the two eyes, the same rule the engine fuses eyes with. An
+ * SourceAFIS scale), and {@link ScoreFusion} across the two eyes, all of it {@link MatchRule}, the rule the engine scores with. An
  * identity is one eye.
  *
  * <p>Thread-safe: stateless; iris templates are immutable.
@@ -38,7 +38,7 @@ final class IrisModality implements Modality<IrisTemplate> {
 
     @Override
     public double recommendedThreshold() {
-        return 40;
+        return MatchRule.DEFAULT_THRESHOLD;
     }
 
     @Override
@@ -55,12 +55,12 @@ final class IrisModality implements Modality<IrisTemplate> {
 
     @Override
     public ToDoubleFunction<IrisTemplate> probe(IrisTemplate template) {
-        return candidate -> IrisMatcher.compare(template, candidate).score();
+        return candidate -> MatchRule.eye(template, candidate);
     }
 
     @Override
     public double fuse(double[] scores) {
-        return ModalityAgreement.fuse(scores, 0); // the engine's rule: each eye its own group
+        return MatchRule.fuse(scores, 0); // the engine's rule: each eye its own group
     }
 
     @Override

@@ -3,7 +3,7 @@ package id.satunik.evaluation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.satunik.matcher.ModalityAgreement;
+import id.satunik.matcher.MatchRule;
 import id.satunik.matcher.ScoreFusion;
 import java.io.PrintWriter;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * {@code --modality finger+iris}: evaluates the fingerprints and the irises each on their own (every figure of
  * {@link Evaluation}), then forms chimeric persons of n fingers and two eyes — what a SatuNIK record holds — and
- * measures them with the engine's rule: every shared position compared, all scores fused by {@link ScoreFusion}
+ * measures them with the engine's rule ({@link MatchRule}): every shared position compared, all scores fused by {@link ScoreFusion}
  * (one scale, one threshold 40, whatever the modalities).
  *
  * <p>Not thread-safe: one run per instance (the run itself is parallel inside).
@@ -42,7 +42,7 @@ final class MultimodalEvaluation {
         root.put("tool", "satunik evaluate");
         root.put("modality", "finger+iris");
         root.put("seed", fingers.seed());
-        root.put("recommendedThreshold", 40.0);
+        root.put("recommendedThreshold", MatchRule.DEFAULT_THRESHOLD);
         root.set("finger", f.report());
         root.set("iris", i.report());
         root.set("multimodal", section(fingerRun, f.gallery(), i.gallery()));
@@ -74,7 +74,7 @@ final class MultimodalEvaluation {
         for (int n : feasible) {
             long start = System.nanoTime();
             OpenSetSearches.Result result = ChimericPersons.evaluate(List.of(new ChimericPersons.Part(fingerScores, n),
-                            new ChimericPersons.Part(eyeScores, EYES)), scores -> ModalityAgreement.fuse(scores, n), persons,
+                            new ChimericPersons.Part(eyeScores, EYES)), scores -> MatchRule.fuse(scores, n), persons,
                     fingers.chimericRounds(), fingers.enrolledFraction(), fingers.seed());
             log.printf(Locale.ROOT, "fusion of %d fingers + %d eyes: %,d rounds in %.1f s%n", n, EYES,
                     fingers.chimericRounds(), (System.nanoTime() - start) / 1e9);

@@ -24,6 +24,7 @@ import id.satunik.matcher.IrisExtractor;
 import id.satunik.matcher.IrisTemplate;
 import id.satunik.matcher.PersonFingerprints;
 import id.satunik.matcher.PreparedFinger;
+import id.satunik.matcher.MatchRule;
 import id.satunik.matcher.ScoreFusion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,7 +208,7 @@ final class DefaultDedupEngine implements DedupEngine {
                         yield rejected;
                     }
                     long seq = add(ready);
-                    DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped());
+                    DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(), false);
                     audit(ENROLL_ACTION, enrolled, seq);
                     yield enrolled;
                 } finally {
@@ -399,7 +400,7 @@ final class DefaultDedupEngine implements DedupEngine {
         FingerprintExtractor extractor = new FingerprintExtractor();
         FingerprintTemplate a = extractor.extractTemplate("first image " + first.name(), first, dpi);
         FingerprintTemplate b = extractor.extractTemplate("second image " + second.name(), second, dpi);
-        return new FingerprintMatcher(a).match(b);
+        return MatchRule.finger(new FingerprintMatcher(a), b);
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class DefaultDedupEngineProvider implements DedupEngineProvider {
 
     @Override
     public DedupEngine open(EngineOptions options) {
+        JvmFlags.check(); // before the store is touched: a missing flag must not leave a lock file behind
         return DefaultDedupEngine.open(options);
     }
 

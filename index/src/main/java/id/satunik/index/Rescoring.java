@@ -5,8 +5,7 @@ import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import id.satunik.Nik;
 import id.satunik.matcher.PersonFingerprints;
-import id.satunik.matcher.ModalityAgreement;
-import id.satunik.matcher.ScoreFusion;
+import id.satunik.matcher.MatchRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -115,7 +114,7 @@ final class Rescoring {
                 }
             }
         }
-        return new Candidate(person.nik(), ModalityAgreement.fuse(all, FingerPosition.values().length), fingerScores,
+        return new Candidate(person.nik(), MatchRule.fuse(all, FingerPosition.values().length), fingerScores,
                 eyeScores);
     }
 

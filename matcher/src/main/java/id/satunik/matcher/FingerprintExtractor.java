@@ -10,7 +10,7 @@ import id.satunik.UnusableSampleException;
 import java.util.Locale;
 
 /**
- * Fingerprint image → SourceAFIS template, with the input checks an ABIS operator expects: the file exists and
+ * Fingerprint image (or standard minutia template) → SourceAFIS template, with the input checks an ABIS operator expects: the file exists and
  * decodes, the image is large enough to hold a fingerprint at its resolution, it is not blank, and the extractor
  * found enough minutiae to identify anyone.
  *
@@ -50,9 +50,15 @@ public final class FingerprintExtractor {
      */
     public PreparedFinger prepare(FingerPosition position, ImageSource image, int dpi) {
         String subject = position + " image " + image.name();
-        GrayImage gray = decode(subject, image, dpi);
-        refuseNonFingerprint(subject, gray, dpi);
-        FingerprintTemplate template = templateOf(gray, dpi);
+        byte[] encoded = ImageDecoder.read(image, subject);
+        FingerprintTemplate template;
+        if (MinutiaTemplates.isTemplate(encoded)) {
+            template = MinutiaTemplates.read(encoded, subject);
+        } else {
+            GrayImage gray = decode(subject, encoded, dpi);
+            refuseNonFingerprint(subject, gray, dpi);
+            template = templateOf(gray, dpi);
+        }
         byte[] bytes = template.toByteArray();
         FingerMinutiae minutiae = FingerMinutiae.parse(bytes);
         if (minutiae.count() < MIN_MINUTIAE) {
@@ -62,14 +68,22 @@ public final class FingerprintExtractor {
         return new PreparedFinger(new FingerTemplate(position, minutiae.count(), bytes), template, minutiae);
     }
 
-    /** Decodes and extracts without the minutiae floor: for 1:1 verification of arbitrary images. */
+    /**
+     * Decodes and extracts without the minutiae floor: for 1:1 verification of arbitrary images. An ISO/IEC
+     * 19794-2 or ANSI INCITS 378 minutia template given in place of the image is read as it is
+     * ({@link MinutiaTemplates}); its own resolution applies.
+     */
     public FingerprintTemplate extractTemplate(String subject, ImageSource image, int dpi) {
-        return templateOf(decode(subject, image, dpi), dpi);
+        byte[] encoded = ImageDecoder.read(image, subject);
+        if (MinutiaTemplates.isTemplate(encoded)) {
+            return MinutiaTemplates.read(encoded, subject);
+        }
+        return templateOf(decode(subject, encoded, dpi), dpi);
     }
 
     /** The image's {@link FingerprintQuality} (for reports and {@code satunik verify}). */
     public FingerprintQuality quality(String subject, ImageSource image, int dpi) {
-        return FingerprintQuality.of(decode(subject, image, dpi), dpi);
+        return FingerprintQuality.of(decode(subject, ImageDecoder.read(image, subject), dpi), dpi);
     }
 
     /**
@@ -107,8 +121,8 @@ public final class FingerprintExtractor {
         }
     }
 
-    private static GrayImage decode(String subject, ImageSource image, int dpi) {
-        GrayImage gray = ImageDecoder.decode(image, subject);
+    private static GrayImage decode(String subject, byte[] encoded, int dpi) {
+        GrayImage gray = ImageDecoder.decode(encoded, subject);
         int minSide = (int) Math.ceil(MIN_SIDE_INCHES * dpi);
         if (gray.width() < minSide || gray.height() < minSide) {
             throw new InvalidInputException(subject, String.format(Locale.ROOT,

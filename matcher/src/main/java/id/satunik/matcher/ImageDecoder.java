@@ -15,8 +15,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads an encoded image (PNG, BMP, TIFF, JPEG: the formats of the JDK's ImageIO, TIFF included since JDK 9)
- * into greyscale pixels, turning every failure into an {@link InvalidInputException} that names the image.
+ * Reads an encoded image (PNG, BMP, TIFF, JPEG: the formats of the JDK's ImageIO, TIFF included since JDK 9; WSQ,
+ * the FBI's fingerprint compression, through {@link Wsq}) into greyscale pixels, turning every failure into an {@link InvalidInputException} that names the image.
  * Thread-safe: stateless.
  */
 final class ImageDecoder {
@@ -27,6 +27,14 @@ final class ImageDecoder {
     }
 
     static GrayImage decode(ImageSource source, String subject) {
+        return decode(read(source, subject), subject);
+    }
+
+    /**
+     * The encoded bytes of an image, or a clear refusal naming it when the file is missing, unreadable, empty or
+     * over the size limit.
+     */
+    static byte[] read(ImageSource source, String subject) {
         byte[] encoded;
         try {
             encoded = source.read();
@@ -44,7 +52,15 @@ final class ImageDecoder {
             throw new InvalidInputException(subject, "image of " + encoded.length + " bytes is larger than the "
                     + InputLimits.MAX_IMAGE_BYTES + "-byte limit");
         }
+        return encoded;
+    }
+
+    /** Decodes WSQ (jnbis) or an ImageIO format, the declared size checked before the pixels are decoded. */
+    static GrayImage decode(byte[] encoded, String subject) {
         try {
+            if (Wsq.isWsq(encoded)) {
+                return Wsq.decode(encoded, subject);
+            }
             return toGray(read(encoded, subject));
         } catch (OutOfMemoryError e) {
             // the header passed the pixel limit, yet decoding needed more memory than the heap has left
@@ -58,7 +74,7 @@ final class ImageDecoder {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 throw new InvalidInputException(subject,
-                        "not a PNG, BMP, TIFF or JPEG image, or corrupt (" + encoded.length + " bytes)");
+                        "not a PNG, BMP, TIFF, JPEG or WSQ image, or corrupt (" + encoded.length + " bytes)");
             }
             ImageReader reader = readers.next();
             try {
@@ -89,6 +105,13 @@ final class ImageDecoder {
                 throw invalid;
             }
             throw new InvalidInputException(subject, "corrupt image (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static void checkSize(long width, long height, String subject) {
+        if (width * height > MAX_PIXELS) {
+            throw new InvalidInputException(subject, "image " + width + "x" + height + " px is larger than "
+                    + MAX_PIXELS + " pixels");
         }
     }
 

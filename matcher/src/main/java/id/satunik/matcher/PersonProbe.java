@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A search record's fingers, indexed once for fast 1:N comparison (SourceAFIS {@link FingerprintMatcher}), and the
  * person-against-person rule: fingers of the same position are compared, and the scores are fused by
- * {@link ScoreFusion}.
+ * {@link ScoreFusion}: the fingerprint part of {@link MatchRule}.
  *
  * <p>Thread-safe: {@link #score} may be called from many threads at once (SourceAFIS matchers are thread-safe
  * and this class holds no mutable state).
@@ -57,9 +57,9 @@ public final class PersonProbe {
             FingerprintMatcher matcher = matchers[i];
             FingerprintTemplate template = candidate.at(i);
             if (matcher != null && template != null) {
-                fingerScores[i] = matcher.match(template);
+                fingerScores[i] = MatchRule.finger(matcher, template);
             }
         }
-        return ScoreFusion.fuse(fingerScores);
+        return MatchRule.fuse(fingerScores);
     }
 }

@@ -79,7 +79,7 @@ class FingerprintExtractorTest {
 
         InvalidInputException text = assertThrows(InvalidInputException.class, () -> extractor.extract(
                 FingerPosition.RIGHT_THUMB, ImageSource.of("notes.png", "hello".getBytes()), 500));
-        assertTrue(text.reason().startsWith("not a PNG, BMP, TIFF or JPEG image"), text.reason());
+        assertTrue(text.reason().startsWith("not a PNG, BMP, TIFF, JPEG or WSQ image"), text.reason());
 
         Path missing = dir.resolve("nowhere.tif");
         InvalidInputException notFound = assertThrows(InvalidInputException.class,

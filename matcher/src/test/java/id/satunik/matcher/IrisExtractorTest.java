@@ -158,7 +158,7 @@ class IrisExtractorTest {
         for (InvalidInputException e : List.of(
                 assertReason("tiny.png", png(new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_GRAY)),
                         "too small to hold an iris"),
-                assertReason("noise.jpg", randomBytes(), "not a PNG, BMP, TIFF or JPEG image"))) {
+                assertReason("noise.jpg", randomBytes(), "not a PNG, BMP, TIFF, JPEG or WSQ image"))) {
             assertFalse(e instanceof UnusableSampleException, e.getMessage());
         }
         // ImageIO decodes a truncated JPEG as far as it goes (grey below): refused, though as a capture without
