@@ -384,9 +384,7 @@ final class DefaultDedupEngine implements DedupEngine {
     public List<Candidate> identify(EnrollmentRecord probe) {
         ensureOpen();
         probe.validateSamples();
-        PreparedRecord.Ready ready = extract(probe, null, "probe");
-        List<Candidate> ranked = search(ready.probe(), Double.POSITIVE_INFINITY);
-        return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
+        return identify(extract(probe, null, "probe").probe());
     }
 
     /** 1:N for a probe prepared elsewhere (benchmarks, a shard serving a distributed search). */
