@@ -73,8 +73,8 @@ final class FingerPreselection {
         if (n == 0 || query.count() == 0) {
             return new Shortlist(new long[0], new double[0], 0);
         }
-        Norms norms = norms(query, index, n);
         boolean twoStage = query.count() >= STAGE_A_MIN_FINGERS && n > 2L * firstStageKeep;
+        Norms norms = norms(query, index, n, twoStage);
         long[] survivors = null;
         long scanned = 0;
         if (twoStage) {
@@ -225,8 +225,11 @@ final class FingerPreselection {
         return (peak - expected) / Math.sqrt(expected);
     }
 
-    /** Mean and deviation of each probe finger's raw evidence over an evenly spread gallery sample. */
-    private static Norms norms(FingerQuery query, FingerIndex index, long n) {
+    /**
+     * Mean and deviation of each probe finger's raw evidence over an evenly spread gallery sample; the first
+     * stage's only when it runs ({@code firstStage}), since a one- or two-finger search never uses them.
+     */
+    private static Norms norms(FingerQuery query, FingerIndex index, long n, boolean firstStage) {
         double[] mean = new double[2 * POSITIONS];
         double[] deviation = new double[2 * POSITIONS];
         java.util.Arrays.fill(deviation, 1);
@@ -237,7 +240,7 @@ final class FingerPreselection {
             if (finger == null || file == null) {
                 continue;
             }
-            for (int stage = 0; stage < 2; stage++) {
+            for (int stage = firstStage ? 0 : 1; stage < 2; stage++) {
                 double sum = 0;
                 double squares = 0;
                 int count = 0;
