@@ -33,6 +33,20 @@ public sealed interface DedupDecision {
     List<String> droppedSamples();
 
     /**
+     * Enrolled persons whose name, birth date and region resemble the record's ({@link DedupEngine#searchDemographics}),
+     * most alike first, for the operator who adjudicates a {@link Duplicate} or {@link NikConflict}; they may include
+     * the matched persons and the NIK's holder. Empty for the other kinds and for records without demographics.
+     */
+    default List<DemographicHit> lookAlikes() {
+        return List.of();
+    }
+
+    /** This decision with its demographic look-alikes; kinds that carry none come back unchanged. */
+    default DedupDecision withLookAlikes(List<DemographicHit> lookAlikes) {
+        return this;
+    }
+
+    /**
      * The person-score threshold this decision was taken with (fixed, or derived from the target FPIR and the
      * gallery size at the time); NaN when no biometric decision was taken ({@link Rejected}).
      */
@@ -120,16 +134,21 @@ public sealed interface DedupDecision {
     }
 
     /** The biometrics match a person enrolled under another NIK: not enrolled. */
-    record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold)
-            implements DedupDecision {
+    record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold,
+                     List<DemographicHit> lookAlikes) implements DedupDecision {
         public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, matches, droppedSamples, Double.NaN);
+        }
+
+        public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold) {
+            this(nik, matches, droppedSamples, threshold, List.of());
         }
 
         public Duplicate {
             Objects.requireNonNull(nik);
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
+            lookAlikes = List.copyOf(lookAlikes);
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("a duplicate needs at least one match");
             }
@@ -141,6 +160,11 @@ public sealed interface DedupDecision {
         }
 
         @Override
+        public Duplicate withLookAlikes(List<DemographicHit> found) {
+            return new Duplicate(nik, matches, droppedSamples, threshold, found);
+        }
+
+        @Override
         public String reason() {
             return "same person as " + describe(matches) + "; not enrolled" + leftOut(droppedSamples);
         }
@@ -148,9 +172,14 @@ public sealed interface DedupDecision {
 
     /** The NIK is enrolled, but to a person with other biometrics: not enrolled. */
     record NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
-                       double threshold) implements DedupDecision {
+                       double threshold, List<DemographicHit> lookAlikes) implements DedupDecision {
         public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, holder, matches, droppedSamples, Double.NaN);
+        }
+
+        public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
+                           double threshold) {
+            this(nik, holder, matches, droppedSamples, threshold, List.of());
         }
 
         public NikConflict {
@@ -158,11 +187,17 @@ public sealed interface DedupDecision {
             Objects.requireNonNull(holder);
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
+            lookAlikes = List.copyOf(lookAlikes);
         }
 
         @Override
         public Kind kind() {
             return Kind.NIK_CONFLICT;
+        }
+
+        @Override
+        public NikConflict withLookAlikes(List<DemographicHit> found) {
+            return new NikConflict(nik, holder, matches, droppedSamples, threshold, found);
         }
 
         @Override

@@ -135,6 +135,21 @@ public interface DedupEngine extends AutoCloseable {
     }
 
     /**
+     * Finds enrolled persons by name, birth date, sex and region in the demographic index kept with the store
+     * (Apache Lucene): Indonesian spelling variants of a name (Siti/Sity, Muhammad/Mohamad/M., Soekarno/Sukarno,
+     * Djoko/Joko, Tjahjo/Cahyo, Nur/Noer, doubled letters), any word order and one-word names match; the best
+     * {@link DemographicQuery#limit()} come back, most alike first (ties by NIK). Sees every person enrolled,
+     * deleted or corrected before the call.
+     *
+     * @throws InvalidInputException when the query is unusable
+     * @throws UnsupportedOperationException when the backend keeps no demographic index (the cluster, for now)
+     */
+    default List<DemographicHit> searchDemographics(DemographicQuery query) {
+        throw new UnsupportedOperationException("this backend (" + getClass().getSimpleName()
+                + ") keeps no demographic index; open the store with the local backend");
+    }
+
+    /**
      * Biometric comparisons (finger against finger, eye against eye, all rotations of an eye counting as one)
      * performed since the engine was opened: for throughput figures.
      */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.satunik.Candidate;
+import id.satunik.DemographicHit;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import java.util.Map;
@@ -24,6 +25,18 @@ final class Json {
     /** Scores to one decimal, as in the decisions' reasons: more digits suggest a precision the scale lacks. */
     static double round(double score) {
         return Math.round(score * 10) / 10.0;
+    }
+
+    /** A person found by demographic search; the Lucene score to two decimals (its values are small). */
+    static ObjectNode lookAlike(DemographicHit hit) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("nik", hit.nik().value());
+        node.put("name", hit.name());
+        node.put("birthDate", hit.birthDate() == null ? null : hit.birthDate().toString());
+        node.put("sex", hit.sex() == null ? null : hit.sex().code());
+        node.put("region", hit.region());
+        node.put("score", Math.round(hit.score() * 100) / 100.0);
+        return node;
     }
 
     static ObjectNode candidate(Candidate candidate) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.satunik.Candidate;
 import id.satunik.DedupDecision;
+import id.satunik.DemographicHit;
 import id.satunik.InputLimits;
 import java.io.IOException;
 import java.io.Writer;
@@ -12,7 +13,9 @@ import java.io.Writer;
 /**
  * Writes the report: one JSON line per manifest record,
  * {@code {"line":3,"nik":"…","decision":"DUPLICATE","matches":[…],"reason":"…"}}, plus {@code "holder"} (the
- * person enrolled under the NIK and its score) for ALREADY_ENROLLED and NIK_CONFLICT.
+ * person enrolled under the NIK and its score) for ALREADY_ENROLLED and NIK_CONFLICT, and {@code "lookAlikes"}
+ * (enrolled persons whose name, birth date and region resemble the record's, {@code "biometricMatch":true} on the
+ * matched ones, {@code "holder":true} on the NIK's holder) for DUPLICATE and NIK_CONFLICT.
  *
  * <p>Not thread-safe: the batch writes from one thread at a time.
  */
@@ -46,6 +49,20 @@ final class ReportWriter implements AutoCloseable {
         }
         ArrayNode matches = node.putArray("matches");
         decision.matches().forEach(match -> matches.add(Json.candidate(match)));
+        if (decision.kind() == DedupDecision.Kind.DUPLICATE || decision.kind() == DedupDecision.Kind.NIK_CONFLICT) {
+            // for the operator: who the record resembles by name and birth date, the biometric matches marked
+            ArrayNode lookAlikes = node.putArray("lookAlikes");
+            for (DemographicHit hit : decision.lookAlikes()) {
+                ObjectNode alike = Json.lookAlike(hit);
+                if (decision.matches().stream().anyMatch(m -> m.nik().equals(hit.nik()))) {
+                    alike.put("biometricMatch", true);
+                }
+                if (holder != null && holder.nik().equals(hit.nik())) {
+                    alike.put("holder", true);
+                }
+                lookAlikes.add(alike);
+            }
+        }
         node.put("reason", decision.reason());
         if (!Double.isNaN(decision.threshold())) {
             node.put("threshold", Json.round(decision.threshold()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satunik.Candidate;
 import id.satunik.DedupEngine;
+import id.satunik.DemographicQuery;
 import id.satunik.EnrollmentRecord;
 import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 at random points of a dedup batch (issue 9): a child JVM runs {@code satunik dedup} and is killed
  * (SIGKILL, no shutdown hook runs) after a random delay, again and again on the same store; then one run goes to
  * its end. Every store opens after every kill, no person is lost or enrolled twice (the final store holds exactly
- * the persons a clean run enrolls), and the final run's report has one line per manifest record. 2 kills in the
+ * the persons a clean run enrolls, and the demographic index names exactly them), and the final run's report has
+ * one line per manifest record. 2 kills in the
  * normal build (about a minute on a quiet 2-core machine), 100 under -Plarge.
  */
 class CrashTest {
@@ -155,6 +157,11 @@ class CrashTest {
                 matches.forEach(c -> niks.add(c.nik().value()));
             }
             assertEquals(niks.size(), persons, "persons in the store " + persons + ", found " + niks);
+            // the demographic index, redone or rebuilt after the kill, names exactly the persons in the store
+            Set<String> named = new HashSet<>();
+            engine.searchDemographics(DemographicQuery.byName("Person").withLimit(1000))
+                    .forEach(hit -> named.add(hit.nik().value()));
+            assertEquals(niks, named, "demographic index against the persons found by their fingers");
         }
         return niks;
     }

@@ -116,6 +116,8 @@ final class Compaction {
                         Files.deleteIfExists(dir.resolve(name));
                     }
                 }
+                // the demographic index counts the old journal's entries: rebuilt from the new store at the next open
+                deleteTree(dir.resolve(DemographicIndex.FOLDER));
                 Journal.forceDirectory(dir);
             }
             deleteTree(tmp);

@@ -5,6 +5,8 @@ import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.DedupEngine;
+import id.satunik.DemographicHit;
+import id.satunik.DemographicQuery;
 import id.satunik.Durability;
 import id.satunik.PersonCorrection;
 import id.satunik.EngineOptions;
@@ -66,6 +68,7 @@ final class DefaultDedupEngine implements DedupEngine {
     private final FingerprintExtractor extractor = new FingerprintExtractor();
     private final IrisExtractor irisExtractor = new IrisExtractor();
     private final IrisGallery irises;
+    private final DemographicIndex demographics;
     private final StoreCommits commits;
     private final AuditLog audit;
     private final TemplateCipher cipher;
@@ -81,16 +84,21 @@ final class DefaultDedupEngine implements DedupEngine {
     private final LongAdder searches = new LongAdder();
     private volatile boolean closed;
 
+    /** Look-alikes listed with a DUPLICATE or NIK_CONFLICT: enough to adjudicate, short enough to read. */
+    static final int LOOK_ALIKES = 5;
+
     /** Decisions of a batch handed out together, after one sync of the journal (durability BATCH). */
     static final int SYNC_GROUP = 64;
 
     private DefaultDedupEngine(EngineOptions options, StoreIdentity storeLock, PersonStore store, FingerIndex fingerIndex,
-                               IrisGallery irises, StoreCommits commits, AuditLog audit, TemplateCipher cipher) {
+                               IrisGallery irises, DemographicIndex demographics, StoreCommits commits, AuditLog audit,
+                               TemplateCipher cipher) {
         this.options = options;
         this.storeLock = storeLock;
         this.store = store;
         this.fingerIndex = fingerIndex;
         this.irises = irises;
+        this.demographics = demographics;
         this.commits = commits;
         this.audit = audit;
         this.cipher = cipher;
@@ -123,12 +131,17 @@ final class DefaultDedupEngine implements DedupEngine {
             opened.add(fingerIndex);
             IrisGallery irises = new IrisGallery(dir, options.threads(), IrisVectorScan.INSTANCE, lock.id());
             opened.add(irises);
-            StoreCommits commits = StoreCommits.open(dir, store, fingerIndex, irises, cipher, options.durability());
+            // an encrypted store's demographics must not reach the disk in the clear: its index stays in memory
+            DemographicIndex demographics = DemographicIndex.open(dir, lock.id(), cipher.encrypts());
+            opened.add(demographics);
+            StoreCommits commits = StoreCommits.open(dir, store, fingerIndex, irises, demographics, cipher,
+                    options.durability());
             opened.add(commits);
             AuditLog audit = AuditLog.open(dir, options.durability());
             opened.add(audit);
             lock.markReady();
-            return new DefaultDedupEngine(options, lock, store, fingerIndex, irises, commits, audit, cipher);
+            return new DefaultDedupEngine(options, lock, store, fingerIndex, irises, demographics, commits, audit,
+                    cipher);
         } catch (RuntimeException e) {
             for (AutoCloseable closeable : opened.reversed()) {
                 try {
@@ -145,6 +158,16 @@ final class DefaultDedupEngine implements DedupEngine {
     /** For {@link StoreMaintenance#verify}: the full pass over the persons. */
     PersonStore personStore() {
         return store;
+    }
+
+    /** For {@link StoreMaintenance#verify} and tests: the demographic index. */
+    DemographicIndex demographicIndex() {
+        return demographics;
+    }
+
+    /** Whether this open rebuilt the demographic index from the person store (tests, repair). */
+    boolean demographicsRebuilt() {
+        return commits.demographicsRebuilt();
     }
 
     /** For {@link StoreMaintenance#verify}: the full pass over the iris files. */
@@ -428,6 +451,10 @@ final class DefaultDedupEngine implements DedupEngine {
         Map<String, Long> files = new LinkedHashMap<>(store.files());
         files.putAll(fingerIndex.files());
         files.putAll(irises.files());
+        long indexBytes = demographics.bytes();
+        if (indexBytes > 0) {
+            files.put(DemographicIndex.FOLDER + "/", indexBytes);
+        }
         files.put(Journal.FILE, commits.journalSize());
         files.put(AuditLog.FILE, audit.size());
         Map<EyePosition, Long> eyes = new java.util.EnumMap<>(EyePosition.class);
@@ -450,9 +477,13 @@ final class DefaultDedupEngine implements DedupEngine {
                 commits.close();
                 audit.close();
             } finally {
-                irises.close();
-                fingerIndex.close();
-                store.close();
+                try {
+                    demographics.close();
+                } finally {
+                    irises.close();
+                    fingerIndex.close();
+                    store.close();
+                }
             }
         } finally {
             storeLock.close();
@@ -548,6 +579,7 @@ final class DefaultDedupEngine implements DedupEngine {
             searching = System.nanoTime() - searchStart;
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, threshold,
                     ready.dropped());
+            decision = withLookAlikes(decision, ready.record());
             long seq = decision instanceof DedupDecision.Enrolled ? add(ready) : 0;
             audit(DEDUP_ACTION, decision, seq);
             return decision;
@@ -555,6 +587,21 @@ final class DefaultDedupEngine implements DedupEngine {
             decisionNanos.add(System.nanoTime() - start - searching);
             enrollment.unlock();
         }
+    }
+
+    /** A DUPLICATE or NIK_CONFLICT with the persons its demographics resemble, for the operator. */
+    private DedupDecision withLookAlikes(DedupDecision decision, EnrollmentRecord record) {
+        if (!(decision instanceof DedupDecision.Duplicate || decision instanceof DedupDecision.NikConflict)
+                || (record.name() == null || record.name().isBlank()) && record.birthDate() == null) {
+            return decision;
+        }
+        return decision.withLookAlikes(demographics.search(DemographicQuery.like(record, LOOK_ALIKES)));
+    }
+
+    @Override
+    public List<DemographicHit> searchDemographics(DemographicQuery query) {
+        ensureOpen();
+        return demographics.search(query);
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * The commit protocol of a store: every change is first appended to the write-ahead {@link Journal} (forced per
  * {@link Durability}), then applied to the store files — the iris code files, the finger index, then the person
- * store that names their slots; any new index file joins by being updated in {@link #apply} (idempotently) and forced in {@link #checkpoint}. Every
+ * store that names their slots, then the {@link DemographicIndex}; any new index file joins by being updated in {@link #apply} (idempotently) and forced in {@link #checkpoint}. Every
  * {@value #CHECKPOINT_EVERY} entries and on close the files are forced and a {@link Checkpoint} records the last
  * entry they hold; on open, the entries after it are redone: insert-if-absent, delete-if-live, update-if-still-
  * under-the-old-NIK, so redoing an entry that had already reached the files changes nothing and an operation a
@@ -39,34 +39,54 @@ final class StoreCommits implements AutoCloseable {
     private final PersonStore store;
     private final FingerIndex fingerIndex;
     private final IrisGallery irises;
+    private final DemographicIndex demographics;
     private final Journal journal;
     private long sinceCheckpoint;
     private long redone;
+    private boolean rebuilt;
 
     private StoreCommits(Path dir, PersonStore store, FingerIndex fingerIndex, IrisGallery irises,
-                         TemplateCipher cipher, Durability durability) {
+                         DemographicIndex demographics, TemplateCipher cipher, Durability durability) {
         this.dir = dir;
         this.store = store;
         this.fingerIndex = fingerIndex;
         this.irises = irises;
+        this.demographics = demographics;
         boolean adopt = !Files.exists(dir.resolve(Journal.FILE)) && store.size() > 0;
         Checkpoint checkpoint = adopt ? Checkpoint.START : Checkpoint.read(dir);
+        // The demographic index is committed at the checkpoints too, but separately from the store files: one at
+        // or past the checkpoint takes the redone entries it lacks; one behind it (or missing) is rebuilt.
+        long indexed = demographics.committedSeq();
+        boolean rebuild = adopt || indexed < checkpoint.seq();
         this.journal = Journal.open(dir, cipher, durability, checkpoint, entry -> {
             apply(entry, null);
+            if (!rebuild && entry.seq() > indexed) {
+                index(entry);
+            }
             redone++;
         });
         if (adopt) {
             adoptExisting();
+        }
+        // a last guard against any other disagreement (files put back by hand, an index of another history)
+        if (rebuild || demographics.size() != store.size()) {
+            demographics.rebuild(store, journal.lastSeq());
+            rebuilt = true;
         }
         if (redone > 0 || adopt) {
             checkpoint();
         }
     }
 
+    /** Whether the demographic index was rebuilt from the person store on open. */
+    boolean demographicsRebuilt() {
+        return rebuilt;
+    }
+
     /** Opens the journal of the store in {@code dir} and redoes what its files lack. */
     static StoreCommits open(Path dir, PersonStore store, FingerIndex fingerIndex, IrisGallery irises,
-                             TemplateCipher cipher, Durability durability) {
-        return new StoreCommits(dir, store, fingerIndex, irises, cipher, durability);
+                             DemographicIndex demographics, TemplateCipher cipher, Durability durability) {
+        return new StoreCommits(dir, store, fingerIndex, irises, demographics, cipher, durability);
     }
 
     /** Entries redone on open (interrupted or not yet checkpointed operations). */
@@ -95,6 +115,7 @@ final class StoreCommits implements AutoCloseable {
                         Instant at) {
         JournalEntry entry = journal.append(new JournalEntry.Enroll(0, at, person, eyes), at);
         PersonRecord stored = (PersonRecord) apply(entry, minutiae);
+        index(entry);
         afterApply();
         return stored;
     }
@@ -103,6 +124,7 @@ final class StoreCommits implements AutoCloseable {
     PersonRecord delete(Nik nik, String reason, Instant at) {
         JournalEntry entry = journal.append(new JournalEntry.Delete(0, at, nik, reason), at);
         PersonRecord deleted = (PersonRecord) apply(entry, null);
+        index(entry);
         afterApply();
         return deleted;
     }
@@ -111,6 +133,7 @@ final class StoreCommits implements AutoCloseable {
     PersonRecord update(JournalEntry.Update update, Instant at) {
         JournalEntry entry = journal.append(update, at);
         PersonRecord updated = (PersonRecord) apply(entry, null);
+        index(entry);
         afterApply();
         return updated;
     }
@@ -166,6 +189,23 @@ final class StoreCommits implements AutoCloseable {
         };
     }
 
+    /**
+     * Redoes one entry on the demographic index, from the entry alone (it carries every demographic field):
+     * idempotent, and in journal order it leaves the index as the entry left the store.
+     */
+    private void index(JournalEntry entry) {
+        switch (entry) {
+            case JournalEntry.Enroll e -> demographics.put(e.person());
+            case JournalEntry.Delete d -> demographics.remove(d.nik());
+            case JournalEntry.Update u -> {
+                if (!u.from().equals(u.to())) {
+                    demographics.remove(u.from());
+                }
+                demographics.put(u.to(), u.name(), u.birthDate(), u.sex(), u.region());
+            }
+        }
+    }
+
     /** Appends the person's fingers to the finger index; -1 when it has none. */
     private long indexFingers(Nik nik, List<FingerTemplate> fingers, Map<FingerPosition, FingerMinutiae> minutiae) {
         if (fingers.isEmpty()) {
@@ -198,6 +238,7 @@ final class StoreCommits implements AutoCloseable {
         store.flush();
         fingerIndex.flush();
         irises.flush();
+        demographics.commit(journal.lastSeq());
         new Checkpoint(journal.lastSeq(), journal.size()).write(dir);
         sinceCheckpoint = 0;
     }

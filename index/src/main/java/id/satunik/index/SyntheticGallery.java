@@ -75,7 +75,9 @@ public final class SyntheticGallery {
                      Math.max(options.capacity(), (long) first + count), cipher, lock.id(), lock.created());
              FingerIndex index = FingerIndex.open(dir);
              IrisGallery irisGallery = new IrisGallery(dir, 1, IrisVectorScan.INSTANCE, lock.id());
-             StoreCommits commits = StoreCommits.open(dir, store, index, irisGallery, cipher, Durability.NONE);
+             DemographicIndex demographics = DemographicIndex.open(dir, lock.id(), cipher.encrypts());
+             StoreCommits commits = StoreCommits.open(dir, store, index, irisGallery, demographics, cipher,
+                     Durability.NONE);
              ExecutorService pool = Executors.newFixedThreadPool(options.threads())) {
             lock.markReady(); // every file of a new store exists, as in DefaultDedupEngine.open
             for (int from = first; from < first + count; from += BATCH) {

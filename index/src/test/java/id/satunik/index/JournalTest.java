@@ -112,7 +112,9 @@ class JournalTest {
         try (PersonStore store = ChronicleMapPersonStore.open(dir, 100);
              IrisGallery irises = new IrisGallery(dir, 1);
              FingerIndex fingers = FingerIndex.open(dir);
-             StoreCommits commits = StoreCommits.open(dir, store, fingers, irises, TemplateCipher.CLEAR, Durability.NONE)) {
+             DemographicIndex demographics = DemographicIndex.open(dir, null, false);
+             StoreCommits commits = StoreCommits.open(dir, store, fingers, irises, demographics, TemplateCipher.CLEAR,
+                     Durability.NONE)) {
             commits.enroll(eyesOnly(2), List.of(eye(2)), null, WHEN);                     // B = person 2
             commits.delete(b, "wrongly merged", WHEN);                           // B deleted
             commits.enroll(eyesOnly(1), List.of(eye(1)), null, WHEN);                     // A = person 1
@@ -123,7 +125,9 @@ class JournalTest {
         try (PersonStore store = ChronicleMapPersonStore.open(dir, 100);
              IrisGallery irises = new IrisGallery(dir, 1);
              FingerIndex fingers = FingerIndex.open(dir);
-             StoreCommits commits = StoreCommits.open(dir, store, fingers, irises, TemplateCipher.CLEAR, Durability.NONE)) {
+             DemographicIndex demographics = DemographicIndex.open(dir, null, false);
+             StoreCommits commits = StoreCommits.open(dir, store, fingers, irises, demographics, TemplateCipher.CLEAR,
+                     Durability.NONE)) {
             assertEquals(4, commits.redone());
             assertTrue(store.contains(b), "the delete of B's first holder must not remove its later holder");
             assertFalse(store.contains(a));
@@ -131,6 +135,8 @@ class JournalTest {
             assertEquals(1, store.size());
             assertEquals(0, store.deleted(), "the tombstone gave way to the NIK's new holder");
             assertEquals(3, irises.size(EyePosition.RIGHT), "no iris code appended twice (B, A, A re-keyed as B)");
+            assertEquals(List.of(b.value()), demographics.niks(), "the demographic index holds B under its new name");
+            assertEquals("moved", demographics.search(id.satunik.DemographicQuery.byName("moved")).getFirst().name());
         }
     }
 }
