@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The commit of one enrollment ({@link StoreCommits#enroll}: journal append, person store, checkpoints) at each
+ * The commit of one enrollment ({@link StoreCommits#enroll}: journal append, person store, demographic index,
+ * checkpoints) at each
  * {@link Durability}, on the store folder's file system: ten 1.2 KB finger templates a person (the size SourceAFIS
  * serializes), synced once per {@link DefaultDedupEngine#SYNC_GROUP} enrollments at BATCH, per enrollment at
  * RECORD. Extraction and search, which dominate a real dedup, are left out: this is what durability costs.
@@ -54,10 +55,12 @@ public class CommitBenchmark {
     private PersonStore store;
     private IrisGallery irises;
     private FingerIndex fingerIndex;
+    private DemographicIndex demographics;
     private StoreCommits commits;
     private List<FingerTemplate> fingers;
     private Map<FingerPosition, FingerMinutiae> minutiae;
     private long serial;
+    private static final String[] NAMES = {"Siti Aminah", "Muhammad Yusuf", "Joko Widodo", "Nur Aini"};
 
     @Setup(Level.Iteration)
     public void open() throws IOException {
@@ -66,7 +69,8 @@ public class CommitBenchmark {
         store = ChronicleMapPersonStore.open(dir, 200_000);
         irises = new IrisGallery(dir, 1);
         fingerIndex = FingerIndex.open(dir);
-        commits = StoreCommits.open(dir, store, fingerIndex, irises, TemplateCipher.CLEAR, durability);
+        demographics = DemographicIndex.open(dir, null, false);
+        commits = StoreCommits.open(dir, store, fingerIndex, irises, demographics, TemplateCipher.CLEAR, durability);
         Random random = new Random(1);
         fingers = new ArrayList<>();
         minutiae = new EnumMap<>(FingerPosition.class);
@@ -91,7 +95,9 @@ public class CommitBenchmark {
     public PersonRecord enroll() {
         serial++;
         Nik nik = Nik.fromLong(3507010101000000L + serial);
-        PersonRecord person = new PersonRecord(nik, null, null, null, null, Instant.EPOCH, fingers);
+        // a name, birth date, sex and region for the demographic index, as an e-KTP record carries
+        PersonRecord person = new PersonRecord(nik, NAMES[(int) (serial % NAMES.length)] + " " + serial,
+                java.time.LocalDate.of(1990, 1, 1), nik.sex(), "Kab. Malang", Instant.EPOCH, fingers);
         PersonRecord stored = commits.enroll(person, List.of(), minutiae, Instant.EPOCH);
         if (durability == Durability.BATCH && serial % DefaultDedupEngine.SYNC_GROUP == 0) {
             commits.sync();
@@ -102,6 +108,7 @@ public class CommitBenchmark {
     @TearDown(Level.Iteration)
     public void close() throws IOException {
         commits.close();
+        demographics.close();
         irises.close();
         fingerIndex.close();
         store.close();
