@@ -34,7 +34,14 @@ public final class SatunikCli implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Lucene announces its vector implementation at INFO on every start (java.util.logging, to stderr): noise
+     * between a command's output lines. Held here: java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        LUCENE.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 
@@ -47,7 +54,7 @@ public final class SatunikCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify, stats, report, template, evaluate, generate, delete, update, compact, backup, restore or verify-store");
+        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, search, verify, stats, report, template, evaluate, generate, delete, update, compact, backup, restore or verify-store");
     }
 
     private static int handleFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
