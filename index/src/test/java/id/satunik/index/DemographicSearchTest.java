@@ -257,6 +257,25 @@ class DemographicSearchTest {
         }
     }
 
+    @Test
+    void anEncryptedStoreKeepsItsIndexInMemoryOnly() throws IOException {
+        byte[] bytes = new byte[32];
+        new java.util.Random(7).nextBytes(bytes);
+        EngineOptions options = EngineOptions.at(dir.resolve("sealed")).withThreads(2).withCapacity(1000)
+                .withKey(id.satunik.StoreKey.of(bytes));
+        try (DefaultDedupEngine engine = DefaultDedupEngine.open(options)) {
+            engine.enroll(persons.getFirst());
+            engine.enroll(persons.get(5));
+            assertEquals("Sukarno", search(engine, "Soekarno").getFirst());
+        }
+        assertFalse(Files.exists(dir.resolve("sealed").resolve(DemographicIndex.FOLDER)), "no name on disk in the clear");
+        try (DefaultDedupEngine engine = DefaultDedupEngine.open(options)) {
+            assertTrue(engine.demographicsRebuilt(), "built from the sealed person store at every open");
+            assertEquals("Siti Aminah", search(engine, "Sity Aminah").getFirst());
+            assertConsistent(engine);
+        }
+    }
+
     /** The index holds exactly the store's live persons, each under its current demographics. */
     private static void assertConsistent(DefaultDedupEngine engine) {
         Set<String> stored = new HashSet<>();
