@@ -44,7 +44,11 @@ import picocli.CommandLine.Spec;
                 "A problem with one case (malformed report line, NIK no longer enrolled, missing image) is printed on"
                         + " stderr, named by its case, and said on its page; the others go on.",
                 "Exit code 0 when the pages were written, whatever the problems of single cases; 2 when it could not"
-                        + " run."})
+                        + " run."},
+        footer = {"", "Example:",
+                "  satunik dedup --store gallery --report report.jsonl batch.jsonl",
+                "  satunik adjudicate --store gallery --manifest batch.jsonl --out adjudication report.jsonl",
+                "  (then open adjudication/index.html in a browser; see docs/adjudication.md)"})
 final class AdjudicateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REPORT.jsonl", description = "The report satunik dedup wrote.")
     Path report;
