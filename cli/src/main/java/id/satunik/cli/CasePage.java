@@ -341,6 +341,6 @@ final class CasePage {
             tr.differ td{background:#fde2e2}
             .note{color:#555;font-style:italic} .problem{color:#b00;font-weight:bold}
             svg.finger{max-width:100%;height:auto;display:block;background:#fafafa}
-            img{image-rendering:pixelated;max-width:100%}
+            img{image-rendering:pixelated;max-width:100%;border:1px solid #999}
             """;
 }
