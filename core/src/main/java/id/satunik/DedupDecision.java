@@ -41,6 +41,27 @@ public sealed interface DedupDecision {
     }
 
     /**
+     * The quality of each submitted finger that was used (see {@link FingerQuality}), in position order; empty for
+     * {@link Rejected} and for a record without fingers.
+     */
+    default List<FingerQuality> fingerQuality() {
+        return List.of();
+    }
+
+    /** This decision with the submitted fingers' quality attached (a {@link Rejected} stays as it is). */
+    default DedupDecision withFingerQuality(List<FingerQuality> quality) {
+        return switch (this) {
+            case Enrolled d -> new Enrolled(d.nik(), d.droppedSamples(), d.threshold(), d.searched(), quality);
+            case Duplicate d -> new Duplicate(d.nik(), d.matches(), d.droppedSamples(), d.threshold(), quality);
+            case NikConflict d -> new NikConflict(d.nik(), d.holder(), d.matches(), d.droppedSamples(), d.threshold(),
+                    quality);
+            case AlreadyEnrolled d -> new AlreadyEnrolled(d.nik(), d.holder(), d.matches(), d.droppedSamples(),
+                    d.threshold(), quality);
+            case Rejected d -> d;
+        };
+    }
+
+    /**
      * The one-NIK-per-person rule.
      *
      * @param nik        the submitted, valid NIK
@@ -75,11 +96,16 @@ public sealed interface DedupDecision {
      * @param threshold the person-score threshold the decision was taken with; NaN when nothing was searched
      * @param searched  false when the record was enrolled without a biometric search ({@link DedupEngine#enroll})
      */
-    record Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched)
-            implements DedupDecision {
+    record Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched,
+                    List<FingerQuality> fingerQuality) implements DedupDecision {
         public Enrolled {
             Objects.requireNonNull(nik);
             droppedSamples = List.copyOf(droppedSamples);
+            fingerQuality = List.copyOf(fingerQuality);
+        }
+
+        public Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched) {
+            this(nik, droppedSamples, threshold, searched, List.of());
         }
 
         /** Searched, no match at {@code threshold}. */
@@ -120,16 +146,21 @@ public sealed interface DedupDecision {
     }
 
     /** The biometrics match a person enrolled under another NIK: not enrolled. */
-    record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold)
-            implements DedupDecision {
+    record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold,
+                     List<FingerQuality> fingerQuality) implements DedupDecision {
         public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, matches, droppedSamples, Double.NaN);
+        }
+
+        public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold) {
+            this(nik, matches, droppedSamples, threshold, List.of());
         }
 
         public Duplicate {
             Objects.requireNonNull(nik);
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
+            fingerQuality = List.copyOf(fingerQuality);
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("a duplicate needs at least one match");
             }
@@ -148,9 +179,14 @@ public sealed interface DedupDecision {
 
     /** The NIK is enrolled, but to a person with other biometrics: not enrolled. */
     record NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
-                       double threshold) implements DedupDecision {
+                       double threshold, List<FingerQuality> fingerQuality) implements DedupDecision {
         public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, holder, matches, droppedSamples, Double.NaN);
+        }
+
+        public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
+                           double threshold) {
+            this(nik, holder, matches, droppedSamples, threshold, List.of());
         }
 
         public NikConflict {
@@ -158,6 +194,7 @@ public sealed interface DedupDecision {
             Objects.requireNonNull(holder);
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
+            fingerQuality = List.copyOf(fingerQuality);
         }
 
         @Override
@@ -178,9 +215,14 @@ public sealed interface DedupDecision {
 
     /** Same NIK, same person: a re-submission, nothing changes. */
     record AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
-                           double threshold) implements DedupDecision {
+                           double threshold, List<FingerQuality> fingerQuality) implements DedupDecision {
         public AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, holder, matches, droppedSamples, Double.NaN);
+        }
+
+        public AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
+                               double threshold) {
+            this(nik, holder, matches, droppedSamples, threshold, List.of());
         }
 
         public AlreadyEnrolled {
@@ -188,6 +230,7 @@ public sealed interface DedupDecision {
             Objects.requireNonNull(holder);
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
+            fingerQuality = List.copyOf(fingerQuality);
         }
 
         @Override

@@ -208,7 +208,8 @@ final class DefaultDedupEngine implements DedupEngine {
                         yield rejected;
                     }
                     long seq = add(ready);
-                    DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(), false);
+                    DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(),
+                            Double.NaN, false, ready.probe().fingerQuality());
                     audit(ENROLL_ACTION, enrolled, seq);
                     yield enrolled;
                 } finally {
@@ -547,7 +548,7 @@ final class DefaultDedupEngine implements DedupEngine {
             List<Candidate> candidates = search(ready.probe(), threshold);
             searching = System.nanoTime() - searchStart;
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, threshold,
-                    ready.dropped());
+                    ready.dropped()).withFingerQuality(ready.probe().fingerQuality());
             long seq = decision instanceof DedupDecision.Enrolled ? add(ready) : 0;
             audit(DEDUP_ACTION, decision, seq);
             return decision;
