@@ -119,7 +119,7 @@ final class DefaultDedupEngine implements DedupEngine {
             PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher, lock.id(),
                     lock.created());
             opened.add(store);
-            FingerIndex fingerIndex = FingerIndex.open(dir);
+            FingerIndex fingerIndex = FingerIndex.open(dir, lock.id(), lock.created());
             opened.add(fingerIndex);
             IrisGallery irises = new IrisGallery(dir, options.threads(), IrisVectorScan.INSTANCE, lock.id());
             opened.add(irises);
@@ -145,6 +145,11 @@ final class DefaultDedupEngine implements DedupEngine {
     /** For {@link StoreMaintenance#verify}: the full pass over the persons. */
     PersonStore personStore() {
         return store;
+    }
+
+    /** For {@link StoreMaintenance#verify}: every person's finger index entry. */
+    FingerIndex fingerIndex() {
+        return fingerIndex;
     }
 
     /** For {@link StoreMaintenance#verify}: the full pass over the iris files. */

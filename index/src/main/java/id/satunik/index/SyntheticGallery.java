@@ -73,7 +73,7 @@ public final class SyntheticGallery {
         List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
         try (ChronicleMapPersonStore store = ChronicleMapPersonStore.open(dir,
                      Math.max(options.capacity(), (long) first + count), cipher, lock.id(), lock.created());
-             FingerIndex index = FingerIndex.open(dir);
+             FingerIndex index = FingerIndex.open(dir, lock.id(), lock.created());
              IrisGallery irisGallery = new IrisGallery(dir, 1, IrisVectorScan.INSTANCE, lock.id());
              StoreCommits commits = StoreCommits.open(dir, store, index, irisGallery, cipher, Durability.NONE);
              ExecutorService pool = Executors.newFixedThreadPool(options.threads())) {
