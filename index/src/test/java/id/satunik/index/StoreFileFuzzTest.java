@@ -65,6 +65,30 @@ class StoreFileFuzzTest {
         assertTrue(refused > count * 9 / 10, refused + " of " + count + " refused");
     }
 
+    /**
+     * Found by the -Plarge run (30,000 mutations): a version byte damaged from 4 to 3 skips the checksum, and a sex
+     * byte of 127 then threw ArrayIndexOutOfBoundsException; with a valid sex the record was read and its checksum
+     * left over. Both are refused now.
+     */
+    @Test
+    void aRecordWhoseVersionByteFellTo3IsRefused() {
+        FingerTemplate thumb = new FingerprintExtractor().extract(FingerPosition.RIGHT_THUMB,
+                ImageSource.of(SharedData.fvc("fvc2002-db1b", 101, 1)), 500);
+        byte[] good = PersonCodec.encode(new PersonRecord(Nik.parse("3507014101900001"), "Siti Aminah",
+                LocalDate.of(1990, 1, 1), Sex.FEMALE, "Kab. Malang", Instant.ofEpochMilli(1_700_000_000_000L),
+                List.of(thumb), Map.of(EyePosition.LEFT, 7), 3));
+        byte[] downgraded = good.clone();
+        downgraded[2] = 3; // magic 2 bytes, then the version
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> PersonCodec.decode(downgraded)).getMessage().contains("bytes after its last field"));
+        // magic, version, NIK, enrolled-at, flags, name ("Siti Aminah": length and 11 bytes), birth date: then sex
+        int sexAt = 2 + 1 + 8 + 8 + 1 + 2 + 11 + 4;
+        assertEquals(Sex.FEMALE.ordinal(), good[sexAt]);
+        downgraded[sexAt] = 127;
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> PersonCodec.decode(downgraded)).getMessage().contains("sex code 127"));
+    }
+
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void damagedIdentitiesAndIrisFilesAreRefusedNeverMisread() throws IOException {
