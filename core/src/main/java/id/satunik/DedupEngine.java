@@ -145,6 +145,18 @@ public interface DedupEngine extends AutoCloseable {
         return new SearchStatistics(0, 0, 0, 0, 0, 0, 0);
     }
 
+    /**
+     * The person enrolled under {@code nik}, templates included, for adjudication: an operator who compares a
+     * submitted record with the enrolled one. The read is recorded in the store's audit log (who looked at whom).
+     *
+     * @return empty when no live person holds the NIK
+     * @throws InvalidInputException         when the NIK is malformed
+     * @throws UnsupportedOperationException on a backend that cannot hand out templates (the cluster client)
+     */
+    default java.util.Optional<EnrolledPerson> enrolled(String nik) {
+        throw new UnsupportedOperationException("this backend cannot read enrolled persons; open the store itself");
+    }
+
     /** The person score from which two records are one person. */
     double threshold();
 

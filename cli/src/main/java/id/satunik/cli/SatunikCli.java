@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 StatsCommand.class, MemberCommand.class, ReportCommand.class, TemplateCommand.class,
                 EvaluateCommand.class, GenerateCommand.class, DeleteCommand.class, UpdateCommand.class,
                 CompactCommand.class, BackupCommand.class, RestoreCommand.class, VerifyStoreCommand.class,
-                RepairCommand.class, CommandLine.HelpCommand.class})
+                RepairCommand.class, AdjudicateCommand.class, CommandLine.HelpCommand.class})
 public final class SatunikCli implements Runnable {
     /** Exit code of a command that could not run. */
     static final int CANNOT_RUN = 2;
@@ -46,7 +46,7 @@ public final class SatunikCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify, stats, report, template, evaluate, generate, delete, update, compact, backup, restore or verify-store");
+        throw new ParameterException(spec.commandLine(), "Missing command: dedup, enroll, identify, verify, stats, report, template, evaluate, generate, delete, update, compact, backup, restore, verify-store or adjudicate");
     }
 
     private static int handleFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {

@@ -365,6 +365,7 @@ final class DefaultDedupEngine implements DedupEngine {
 
     private static final String DEDUP_ACTION = "dedup";
     private static final String ENROLL_ACTION = "enroll";
+    private static final String READ_ACTION = "read";
 
     private static Nik parseNik(String nik) {
         try {
@@ -636,6 +637,32 @@ final class DefaultDedupEngine implements DedupEngine {
     java.util.Optional<Candidate> scoreHolder(Nik nik, SearchProbe probe) {
         ensureOpen();
         return store.get(nik).map(person -> rescoring.score(probe, person));
+    }
+
+    @Override
+    public java.util.Optional<id.satunik.EnrolledPerson> enrolled(String nik) {
+        ensureOpen();
+        Nik parsed = parseNik(nik);
+        java.util.Optional<PersonRecord> found = store.get(parsed);
+        // who looked at whose templates: an adjudication read is audited like a decision
+        audit.record(clock.instant(), options.operator(), READ_ACTION, parsed.value(),
+                found.isPresent() ? "FOUND" : "NOT_ENROLLED", 0, "templates read for adjudication");
+        audit.sync();
+        return found.map(this::enrolledPerson);
+    }
+
+    private id.satunik.EnrolledPerson enrolledPerson(PersonRecord person) {
+        Map<FingerPosition, id.satunik.EnrolledPerson.StoredFinger> fingers = new EnumMap<>(FingerPosition.class);
+        for (FingerTemplate finger : person.fingers()) {
+            fingers.put(finger.position(), new id.satunik.EnrolledPerson.StoredFinger(finger.minutiae(), finger.bytes()));
+        }
+        Map<EyePosition, id.satunik.EnrolledPerson.StoredIris> eyes = new EnumMap<>(EyePosition.class);
+        person.irisSlots().forEach((eye, slot) -> {
+            IrisTemplate code = irises.templateAt(eye, slot);
+            eyes.put(eye, new id.satunik.EnrolledPerson.StoredIris(code.code(), code.mask()));
+        });
+        return new id.satunik.EnrolledPerson(person.nik(), person.name(), person.birthDate(), person.sex(),
+                person.region(), person.enrolledAt(), fingers, eyes);
     }
 
     boolean holds(Nik nik) {
