@@ -33,6 +33,14 @@ public sealed interface DedupDecision {
     List<String> droppedSamples();
 
     /**
+     * The person-score threshold this decision was taken with (fixed, or derived from the target FPIR and the
+     * gallery size at the time); NaN when no biometric decision was taken ({@link Rejected}).
+     */
+    default double threshold() {
+        return Double.NaN;
+    }
+
+    /**
      * Enrolled persons whose name, birth date and region resemble the record's ({@link DedupEngine#searchDemographics}),
      * most alike first, for the operator who adjudicates a {@link Duplicate} or {@link NikConflict}; they may include
      * the matched persons and the NIK's holder. Empty for the other kinds and for records without demographics.
@@ -47,11 +55,25 @@ public sealed interface DedupDecision {
     }
 
     /**
-     * The person-score threshold this decision was taken with (fixed, or derived from the target FPIR and the
-     * gallery size at the time); NaN when no biometric decision was taken ({@link Rejected}).
+     * The quality of each submitted finger that was used (see {@link FingerQuality}), in position order; empty for
+     * {@link Rejected} and for a record without fingers.
      */
-    default double threshold() {
-        return Double.NaN;
+    default List<FingerQuality> fingerQuality() {
+        return List.of();
+    }
+
+    /** This decision with the submitted fingers' quality attached (a {@link Rejected} stays as it is). */
+    default DedupDecision withFingerQuality(List<FingerQuality> quality) {
+        return switch (this) {
+            case Enrolled d -> new Enrolled(d.nik(), d.droppedSamples(), d.threshold(), d.searched(), quality);
+            case Duplicate d -> new Duplicate(d.nik(), d.matches(), d.droppedSamples(), d.threshold(), d.lookAlikes(),
+                    quality);
+            case NikConflict d -> new NikConflict(d.nik(), d.holder(), d.matches(), d.droppedSamples(), d.threshold(),
+                    d.lookAlikes(), quality);
+            case AlreadyEnrolled d -> new AlreadyEnrolled(d.nik(), d.holder(), d.matches(), d.droppedSamples(),
+                    d.threshold(), quality);
+            case Rejected d -> d;
+        };
     }
 
     /**
@@ -89,11 +111,16 @@ public sealed interface DedupDecision {
      * @param threshold the person-score threshold the decision was taken with; NaN when nothing was searched
      * @param searched  false when the record was enrolled without a biometric search ({@link DedupEngine#enroll})
      */
-    record Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched)
-            implements DedupDecision {
+    record Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched,
+                    List<FingerQuality> fingerQuality) implements DedupDecision {
         public Enrolled {
             Objects.requireNonNull(nik);
             droppedSamples = List.copyOf(droppedSamples);
+            fingerQuality = List.copyOf(fingerQuality);
+        }
+
+        public Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched) {
+            this(nik, droppedSamples, threshold, searched, List.of());
         }
 
         /** Searched, no match at {@code threshold}. */
@@ -135,13 +162,13 @@ public sealed interface DedupDecision {
 
     /** The biometrics match a person enrolled under another NIK: not enrolled. */
     record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold,
-                     List<DemographicHit> lookAlikes) implements DedupDecision {
+                     List<DemographicHit> lookAlikes, List<FingerQuality> fingerQuality) implements DedupDecision {
         public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, matches, droppedSamples, Double.NaN);
         }
 
         public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold) {
-            this(nik, matches, droppedSamples, threshold, List.of());
+            this(nik, matches, droppedSamples, threshold, List.of(), List.of());
         }
 
         public Duplicate {
@@ -149,6 +176,7 @@ public sealed interface DedupDecision {
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
             lookAlikes = List.copyOf(lookAlikes);
+            fingerQuality = List.copyOf(fingerQuality);
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("a duplicate needs at least one match");
             }
@@ -161,7 +189,7 @@ public sealed interface DedupDecision {
 
         @Override
         public Duplicate withLookAlikes(List<DemographicHit> found) {
-            return new Duplicate(nik, matches, droppedSamples, threshold, found);
+            return new Duplicate(nik, matches, droppedSamples, threshold, found, fingerQuality);
         }
 
         @Override
@@ -172,14 +200,15 @@ public sealed interface DedupDecision {
 
     /** The NIK is enrolled, but to a person with other biometrics: not enrolled. */
     record NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
-                       double threshold, List<DemographicHit> lookAlikes) implements DedupDecision {
+                       double threshold, List<DemographicHit> lookAlikes, List<FingerQuality> fingerQuality)
+            implements DedupDecision {
         public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, holder, matches, droppedSamples, Double.NaN);
         }
 
         public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
                            double threshold) {
-            this(nik, holder, matches, droppedSamples, threshold, List.of());
+            this(nik, holder, matches, droppedSamples, threshold, List.of(), List.of());
         }
 
         public NikConflict {
@@ -188,6 +217,7 @@ public sealed interface DedupDecision {
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
             lookAlikes = List.copyOf(lookAlikes);
+            fingerQuality = List.copyOf(fingerQuality);
         }
 
         @Override
@@ -197,7 +227,7 @@ public sealed interface DedupDecision {
 
         @Override
         public NikConflict withLookAlikes(List<DemographicHit> found) {
-            return new NikConflict(nik, holder, matches, droppedSamples, threshold, found);
+            return new NikConflict(nik, holder, matches, droppedSamples, threshold, found, fingerQuality);
         }
 
         @Override
@@ -213,9 +243,14 @@ public sealed interface DedupDecision {
 
     /** Same NIK, same person: a re-submission, nothing changes. */
     record AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
-                           double threshold) implements DedupDecision {
+                           double threshold, List<FingerQuality> fingerQuality) implements DedupDecision {
         public AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, holder, matches, droppedSamples, Double.NaN);
+        }
+
+        public AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
+                               double threshold) {
+            this(nik, holder, matches, droppedSamples, threshold, List.of());
         }
 
         public AlreadyEnrolled {
@@ -223,6 +258,7 @@ public sealed interface DedupDecision {
             Objects.requireNonNull(holder);
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
+            fingerQuality = List.copyOf(fingerQuality);
         }
 
         @Override

@@ -13,6 +13,8 @@ import java.util.Locale;
 import id.satunik.EnrollmentRecord;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
+import id.satunik.FingerQuality;
+import id.satunik.matcher.FingerprintExtractor;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import java.io.IOException;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "identify", sortOptions = false,
         description = {"Searches the store for the persons whose biometrics match a record; changes nothing.",
-                "Prints the ranked candidates as JSON: nik, person score, per-finger and per-eye scores, match (score >= threshold)."})
+                "Prints the ranked candidates as JSON: nik, person score, per-finger and per-eye scores, match (score >= threshold),"
+                        + " and the probe fingers' quality (fingerQuality)."})
 final class IdentifyCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "RECORD.json",
             description = "One record in manifest format (the NIK may be left out).")
@@ -93,9 +96,31 @@ final class IdentifyCommand implements Callable<Integer> {
         for (Candidate candidate : candidates) {
             list.add(Json.candidate(candidate).put("match", candidate.score() >= threshold));
         }
+        List<FingerQuality> quality = probeQuality(probe);
+        if (!quality.isEmpty()) {
+            result.set("fingerQuality", Json.fingerQuality(quality));
+        }
         spec.commandLine().getOut().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * The probe fingers' quality, as a dedup decision reports it (measured again here, after the search: identify
+     * returns candidates only; a finger the search left out as unusable is left out here too).
+     */
+    private static List<FingerQuality> probeQuality(EnrollmentRecord probe) {
+        FingerprintExtractor extractor = new FingerprintExtractor();
+        List<FingerQuality> quality = new java.util.ArrayList<>();
+        for (Map.Entry<FingerPosition, ImageSource> finger : new java.util.TreeMap<>(probe.fingers()).entrySet()) {
+            try {
+                quality.add(extractor.quality(finger.getKey() + " image " + finger.getValue().name(),
+                        finger.getValue(), probe.dpi()).report(finger.getKey()));
+            } catch (RuntimeException unusable) {
+                // left out of the search as well
+            }
+        }
+        return quality;
     }
 
     private EnrollmentRecord probe() {

@@ -8,6 +8,8 @@ import id.satunik.Candidate;
 import id.satunik.DemographicHit;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
+import id.satunik.FingerQuality;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,5 +57,29 @@ final class Json {
             }
         }
         return node;
+    }
+
+    /**
+     * Each finger's quality keyed by position: {@code {"RIGHT_THUMB":{"score":71.3,"ridgeArea":0.42,
+     * "coherence":0.61,"minutiae":38,"reliableMinutiae":0.74}}} (fractions to two decimals; a part that could not
+     * be measured, as the image parts of a submitted minutia template, is left out).
+     */
+    static ObjectNode fingerQuality(List<FingerQuality> quality) {
+        ObjectNode node = MAPPER.createObjectNode();
+        for (FingerQuality finger : quality) {
+            ObjectNode one = node.putObject(finger.position().name());
+            one.put("score", round(finger.score()));
+            putFraction(one, "ridgeArea", finger.ridgeArea());
+            putFraction(one, "coherence", finger.coherence());
+            one.put("minutiae", finger.minutiae());
+            putFraction(one, "reliableMinutiae", finger.reliableMinutiae());
+        }
+        return node;
+    }
+
+    private static void putFraction(ObjectNode node, String name, double value) {
+        if (!Double.isNaN(value)) {
+            node.put(name, Math.round(value * 100) / 100.0);
+        }
     }
 }

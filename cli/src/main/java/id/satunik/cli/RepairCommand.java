@@ -9,9 +9,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code satunik repair}: rebuilds what can be derived. One instance per invocation. */
 @Command(name = "repair", sortOptions = false,
-        description = {"Rebuilds what can be derived from the store's other files: today its identity (store.id), "
-                + "for a store written before store identities or whose store.id was deleted; then verifies it.",
-                "Stop every process using the store first. Persons, templates and iris codes cannot be derived: "
+        description = {"Rebuilds what can be derived from the store's other files, then verifies it: its identity "
+                + "(store.id) when deleted; the finger index (fingers.persons, fingers-POSITION.edges) from the "
+                + "templates in the person store; the iris code files from the eyes in the journal. A damaged file "
+                + "is kept beside its rebuilt one as NAME.damaged.",
+                "Stop every process using the store first. The person store and the journal cannot be derived: "
                         + "damage to them is reported, and the store must be restored from a backup."})
 final class RepairCommand implements Callable<Integer> {
     @Mixin
@@ -25,7 +27,7 @@ final class RepairCommand implements Callable<Integer> {
         store.requireExisting();
         String result;
         try {
-            result = StoreMaintenance.adopt(store.engineOptions());
+            result = StoreMaintenance.repair(store.engineOptions());
         } catch (RuntimeException e) {
             throw new CliFailure("cannot repair store " + store.store + ": " + Problems.message(e), e);
         }

@@ -13,9 +13,11 @@ import java.io.Writer;
 /**
  * Writes the report: one JSON line per manifest record,
  * {@code {"line":3,"nik":"…","decision":"DUPLICATE","matches":[…],"reason":"…"}}, plus {@code "holder"} (the
- * person enrolled under the NIK and its score) for ALREADY_ENROLLED and NIK_CONFLICT, and {@code "lookAlikes"}
+ * person enrolled under the NIK and its score) for ALREADY_ENROLLED and NIK_CONFLICT, {@code "lookAlikes"}
  * (enrolled persons whose name, birth date and region resemble the record's, {@code "biometricMatch":true} on the
- * matched ones, {@code "holder":true} on the NIK's holder) for DUPLICATE and NIK_CONFLICT.
+ * matched ones, {@code "holder":true} on the NIK's holder) for DUPLICATE and NIK_CONFLICT, and
+ * {@code "fingerQuality"} (each submitted finger's quality, {@link id.satunik.FingerQuality}) when the record's
+ * fingers were extracted.
  *
  * <p>Not thread-safe: the batch writes from one thread at a time.
  */
@@ -66,6 +68,9 @@ final class ReportWriter implements AutoCloseable {
         node.put("reason", decision.reason());
         if (!Double.isNaN(decision.threshold())) {
             node.put("threshold", Json.round(decision.threshold()));
+        }
+        if (!decision.fingerQuality().isEmpty()) {
+            node.set("fingerQuality", Json.fingerQuality(decision.fingerQuality()));
         }
         return node;
     }

@@ -77,6 +77,22 @@ class DedupCommandTest {
         assertTrue(report.line(4).get("holder").get("score").asDouble() >= 40);
         assertTrue(report.line(5).get("holder").get("score").asDouble() < 40);
 
+        // each submitted finger's quality, in every biometric decision (issue 9): image and minutiae parts
+        for (int line : new int[] {1, 2, 3, 4}) {
+            JsonNode quality = report.line(line).get("fingerQuality");
+            assertTrue(quality != null && quality.size() == 2, report.line(line).toString());
+            for (JsonNode finger : quality) {
+                assertTrue(finger.get("score").asDouble() > 0 && finger.get("score").asDouble() <= 100, quality.toString());
+                assertTrue(finger.get("minutiae").asInt() >= 6, quality.toString());
+                double reliable = finger.get("reliableMinutiae").asDouble();
+                assertTrue(reliable > 0 && reliable <= 1, quality.toString());
+                assertTrue(finger.get("ridgeArea").asDouble() > 0 && finger.get("coherence").asDouble() > 0,
+                        quality.toString());
+            }
+        }
+        assertTrue(report.line(1).get("fingerQuality").has("RIGHT_INDEX"), report.line(1).toString());
+        assertTrue(report.line(6).get("fingerQuality") == null, "a rejected record has no quality");
+
         report.assertReason(6, "REJECTED", "invalid NIK", "February 90 has no day 31");
         report.assertReason(7, "REJECTED", "NIK and sex disagree");
         report.assertReason(8, "REJECTED", "NIK and birth date disagree");

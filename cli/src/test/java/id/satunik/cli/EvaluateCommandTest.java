@@ -54,7 +54,19 @@ class EvaluateCommandTest {
         assertEquals(List.of(1, 2, 4), positions(levels), "10 fingers make 2 persons of 4 at most");
         assertEquals(10, report.at("/fusion/skippedLevels/0/positions").asInt());
 
+        // fingerprint quality (issue 9): per dataset, and FNMR by the poorer sample's quality band
+        JsonNode quality = report.at("/quality");
+        assertEquals(report.at("/enrolment/enrolled").asInt(), quality.at("/datasets/0/images").asInt(), quality.toString());
+        double median = quality.at("/datasets/0/median").asDouble();
+        assertTrue(median > 0 && median <= 100, quality.toString());
+        long banded = 0;
+        for (JsonNode band : quality.get("bands")) {
+            banded += band.get("genuinePairs").asLong();
+        }
+        assertEquals(pooled.at("/genuineComparisons").asLong(), banded, "every genuine pair in one band");
+
         String page = Files.readString(html);
+        assertTrue(page.contains("<h2>Fingerprint quality</h2>") && page.contains("poorer sample's quality"), "quality table");
         assertTrue(page.contains("Chart.js v4"), "charting library inlined");
         assertTrue(page.contains("<canvas id=\"det-verification\">") && page.contains("<canvas id=\"hist-verification\">")
                 && page.contains("<canvas id=\"det-fusion\">"), "DET and histogram charts");

@@ -93,7 +93,10 @@ class ManifestFuzzTest {
             lines.add(line.replace('\n', ' ').replace('\r', ' '));
         }
         lines.add(seeds.get(0)); // and one good record at the end
-        Path manifest = Files.write(dir.resolve("fuzz.jsonl"), lines);
+        // getBytes, not Files.write: a mutated line may hold a lone surrogate, which no UTF-8 file can (the strict
+        // encoder threw MalformedInputException here under -Plarge); getBytes writes '?' for it, as an editor would
+        Path manifest = Files.write(dir.resolve("fuzz.jsonl"),
+                (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         Path reportFile = dir.resolve("report.jsonl");
         Cli run = Cli.run("dedup", "--store", dir.resolve("store").toString(), "--report", reportFile.toString(),
                 "--threads", "2", "--capacity", "1000", manifest.toString());

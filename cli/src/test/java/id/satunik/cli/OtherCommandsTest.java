@@ -61,6 +61,10 @@ class OtherCommandsTest {
         assertEquals(FIRST, best.get("nik").asText(), result.toString());
         assertTrue(best.get("match").asBoolean(), result.toString());
         assertTrue(best.get("fingers").has("RIGHT_INDEX"), result.toString());
+        // the probe fingers' quality, as in a dedup decision
+        JsonNode quality = result.get("fingerQuality");
+        assertTrue(quality != null && quality.has("RIGHT_THUMB") && quality.has("RIGHT_INDEX"), result.toString());
+        assertTrue(quality.get("RIGHT_THUMB").get("minutiae").asInt() >= 6, result.toString());
         for (JsonNode other : result.get("candidates")) {
             if (!other.get("nik").asText().equals(FIRST)) {
                 assertFalse(other.get("match").asBoolean(), result.toString());

@@ -134,6 +134,10 @@ final class Evaluation {
                 scores.length, compareSeconds, scores.length / compareSeconds);
         log.flush();
         root.set("verification", verificationSection(datasets, enrolled, pairs, scores));
+        ObjectNode quality = qualitySection(enrolment, modality, pairs, scores);
+        if (quality != null) {
+            root.set("quality", quality);
+        }
 
         start = System.nanoTime();
         ProbeGalleryScores gallery = new ProbeGalleryScores(identities, enrolled.size(), comparisons);
@@ -167,6 +171,65 @@ final class Evaluation {
             ArrayNode g = same.addArray();
             group.forEach(g::add);
         });
+        return node;
+    }
+
+    /** Quality bands of the genuine-pair FNMR table: the poorer sample of the pair decides the band. */
+    static final double[] QUALITY_BANDS = {0, 40, 60, 80, 100.01};
+
+    /**
+     * The enrolled samples' quality distribution per dataset, and the genuine comparisons' FNMR at the recommended
+     * threshold per quality band of the poorer sample: a quality score is useful when poor bands fail more often.
+     * Null when the modality has no quality score.
+     */
+    private static <T> ObjectNode qualitySection(Enrolment<T> enrolment, Modality<T> modality, VerificationPairs pairs,
+                                                 double[] scores) {
+        List<T> templates = enrolment.templates();
+        double[] q = new double[templates.size()];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = modality.quality(templates.get(i));
+        }
+        if (q.length == 0 || java.util.Arrays.stream(q).allMatch(Double::isNaN)) {
+            return null;
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("note", "quality 0-100 per image: the mean of ridge area, minutiae count and minutia reliability"
+                + " (docs/design.md, Fingerprint quality); FNMR at the recommended threshold by the poorer sample's band");
+        ArrayNode perDataset = node.putArray("datasets");
+        Map<String, List<Double>> byDataset = new java.util.TreeMap<>();
+        for (int i = 0; i < q.length; i++) {
+            if (!Double.isNaN(q[i])) {
+                byDataset.computeIfAbsent(enrolment.enrolled().get(i).dataset(), d -> new ArrayList<>()).add(q[i]);
+            }
+        }
+        byDataset.forEach((dataset, values) -> {
+            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            ObjectNode d = perDataset.addObject();
+            d.put("dataset", dataset);
+            d.put("images", v.length);
+            put(d, "p5", v[(int) (0.05 * (v.length - 1))]);
+            put(d, "median", v[(v.length - 1) / 2]);
+            put(d, "p95", v[(int) (0.95 * (v.length - 1))]);
+        });
+        double threshold = modality.recommendedThreshold();
+        node.put("threshold", threshold);
+        ArrayNode bands = node.putArray("bands");
+        for (int b = 0; b + 1 < QUALITY_BANDS.length; b++) {
+            long genuine = 0;
+            long misses = 0;
+            for (int k = 0; k < scores.length; k++) {
+                double poorer = Math.min(q[pairs.probes()[k]], q[pairs.candidates()[k]]);
+                if (pairs.genuine()[k] && poorer >= QUALITY_BANDS[b] && poorer < QUALITY_BANDS[b + 1]) {
+                    genuine++;
+                    misses += scores[k] < threshold ? 1 : 0;
+                }
+            }
+            ObjectNode band = bands.addObject();
+            band.put("from", QUALITY_BANDS[b]);
+            band.put("to", Math.min(100, QUALITY_BANDS[b + 1]));
+            band.put("genuinePairs", genuine);
+            put(band, "fnmr", genuine == 0 ? Double.NaN : (double) misses / genuine);
+        }
         return node;
     }
 

@@ -4,7 +4,8 @@ import com.machinezoo.sourceafis.FingerprintMatcher;
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
-import id.satunik.matcher.FingerTemplate;
+import id.satunik.FingerQuality;
+import id.satunik.matcher.PreparedFinger;
 import id.satunik.matcher.FingerprintExtractor;
 import id.satunik.matcher.MatchRule;
 import id.satunik.matcher.ScoreFusion;
@@ -18,7 +19,11 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Thread-safe: stateless; SourceAFIS templates and matchers are immutable.
  */
-final class FingerprintModality implements Modality<FingerprintTemplate> {
+final class FingerprintModality implements Modality<FingerprintModality.Finger> {
+    /** One enrolled image: its template and the quality of the image and its minutiae ({@link FingerQuality}). */
+    record Finger(FingerprintTemplate template, FingerQuality quality) {
+    }
+
     /**
      * Positions used for persons of 1, 2, 4 and 10 fingers: a single index finger, both index fingers, thumbs and
      * index fingers, then all ten — the order in which civil registries add fingers.
@@ -54,16 +59,21 @@ final class FingerprintModality implements Modality<FingerprintTemplate> {
     }
 
     @Override
-    public FingerprintTemplate extract(Sample sample) {
+    public Finger extract(Sample sample) {
         // The position is a label only: SourceAFIS compares any finger with any finger.
-        FingerTemplate template = extractor.extract(FingerPosition.RIGHT_INDEX, ImageSource.of(sample.file()), sample.dpi());
-        return new FingerprintTemplate(template.bytes());
+        PreparedFinger finger = extractor.prepare(FingerPosition.RIGHT_INDEX, ImageSource.of(sample.file()), sample.dpi());
+        return new Finger(finger.template(), finger.quality());
     }
 
     @Override
-    public ToDoubleFunction<FingerprintTemplate> probe(FingerprintTemplate template) {
-        FingerprintMatcher matcher = new FingerprintMatcher(template);
-        return candidate -> MatchRule.finger(matcher, candidate);
+    public ToDoubleFunction<Finger> probe(Finger template) {
+        FingerprintMatcher matcher = new FingerprintMatcher(template.template());
+        return candidate -> MatchRule.finger(matcher, candidate.template());
+    }
+
+    @Override
+    public double quality(Finger template) {
+        return template.quality() == null ? Double.NaN : template.quality().score();
     }
 
     @Override

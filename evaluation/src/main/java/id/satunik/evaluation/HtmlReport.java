@@ -50,6 +50,9 @@ final class HtmlReport {
                 .append(". Seed: ").append(report.path("seed").asText()).append(".</p>\n");
         dataset(html, report);
         verification(html, report.path("verification"));
+        if (report.has("quality")) {
+            quality(html, report.path("quality"));
+        }
         identification(html, report.path("identification"));
         fusion(html, report.path("fusion"));
         html.append("<script>\n").append(CHART_JS).append("\n</script>\n");
@@ -103,6 +106,24 @@ final class HtmlReport {
                 .append(" “not resolvable”: too few impostor comparisons to measure that FMR (hover for the count).</p>\n")
                 .append("<div class=charts><div class=chart><canvas id=\"det-verification\"></canvas></div>")
                 .append("<div class=chart><canvas id=\"hist-verification\"></canvas></div></div>\n");
+    }
+
+    private static void quality(StringBuilder html, JsonNode q) {
+        html.append("<h2>Fingerprint quality</h2>\n<p class=note>").append(esc(q.path("note").asText()))
+                .append(".</p>\n<table><tr><th class=l>dataset</th><th>images</th><th>p5</th><th>median</th><th>p95</th></tr>\n");
+        for (JsonNode d : q.path("datasets")) {
+            html.append("<tr><td class=l>").append(esc(d.path("dataset").asText())).append("</td><td>")
+                    .append(d.path("images").asLong()).append("</td><td>").append(num(d.path("p5"))).append("</td><td>")
+                    .append(num(d.path("median"))).append("</td><td>").append(num(d.path("p95"))).append("</td></tr>\n");
+        }
+        html.append("</table>\n<table><tr><th class=l>poorer sample's quality</th><th>genuine pairs</th><th>FNMR @ ")
+                .append(num(q.path("threshold"))).append("</th></tr>\n");
+        for (JsonNode b : q.path("bands")) {
+            html.append("<tr><td class=l>").append(num(b.path("from"))).append(" – ").append(num(b.path("to")))
+                    .append("</td><td>").append(b.path("genuinePairs").asLong()).append("</td><td>")
+                    .append(pct(b.path("fnmr"))).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static void verificationRow(StringBuilder html, JsonNode row) {

@@ -33,6 +33,14 @@ interface Modality<T> {
      */
     T extract(Sample sample);
 
+    /**
+     * The sample's quality score (0-100), NaN when the modality has none: the report shows FNMR per quality band,
+     * which is what a quality score is for (a poor score must predict failed genuine comparisons).
+     */
+    default double quality(T template) {
+        return Double.NaN;
+    }
+
     /** Prepares a probe for many comparisons; the returned scorer is thread-safe. */
     ToDoubleFunction<T> probe(T template);
 

@@ -2,7 +2,6 @@ package id.satunik.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.matcher.FingerTemplate;
@@ -30,8 +29,8 @@ class FingerprintModalityTest {
                 List.of(finger(FingerPosition.RIGHT_INDEX, a1), finger(FingerPosition.LEFT_INDEX, b1)));
         double engine = probe.score(enrolled, new double[10]);
 
-        double right = modality.probe(template(a2)).applyAsDouble(template(a1));
-        double left = modality.probe(template(b2)).applyAsDouble(template(b1));
+        double right = modality.probe(finger(a2)).applyAsDouble(finger(a1));
+        double left = modality.probe(finger(b2)).applyAsDouble(finger(b1));
         assertEquals(engine, modality.fuse(new double[] {right, left}), 1e-9);
         assertEquals(List.of("RIGHT_INDEX", "LEFT_INDEX"), modality.positions(2));
         assertEquals(10, modality.maxPositions());
@@ -41,7 +40,7 @@ class FingerprintModalityTest {
         return extractor.extract(position, ImageSource.of(file), 500);
     }
 
-    private FingerprintTemplate template(Path file) {
+    private FingerprintModality.Finger finger(Path file) {
         return modality.extract(new Sample("db", new Sample.Identity("db", "1"), 1, file, 500));
     }
 }

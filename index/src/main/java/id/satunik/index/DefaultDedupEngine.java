@@ -127,7 +127,7 @@ final class DefaultDedupEngine implements DedupEngine {
             PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher, lock.id(),
                     lock.created());
             opened.add(store);
-            FingerIndex fingerIndex = FingerIndex.open(dir);
+            FingerIndex fingerIndex = FingerIndex.open(dir, lock.id(), lock.created());
             opened.add(fingerIndex);
             IrisGallery irises = new IrisGallery(dir, options.threads(), IrisVectorScan.INSTANCE, lock.id());
             opened.add(irises);
@@ -168,6 +168,11 @@ final class DefaultDedupEngine implements DedupEngine {
     /** Whether this open rebuilt the demographic index from the person store (tests, repair). */
     boolean demographicsRebuilt() {
         return commits.demographicsRebuilt();
+    }
+
+    /** For {@link StoreMaintenance#verify}: every person's finger index entry. */
+    FingerIndex fingerIndex() {
+        return fingerIndex;
     }
 
     /** For {@link StoreMaintenance#verify}: the full pass over the iris files. */
@@ -231,7 +236,8 @@ final class DefaultDedupEngine implements DedupEngine {
                         yield rejected;
                     }
                     long seq = add(ready);
-                    DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(), false);
+                    DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(),
+                            Double.NaN, false, ready.probe().fingerQuality());
                     audit(ENROLL_ACTION, enrolled, seq);
                     yield enrolled;
                 } finally {
@@ -579,7 +585,7 @@ final class DefaultDedupEngine implements DedupEngine {
             List<Candidate> candidates = search(ready.probe(), threshold);
             searching = System.nanoTime() - searchStart;
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, threshold,
-                    ready.dropped());
+                    ready.dropped()).withFingerQuality(ready.probe().fingerQuality());
             decision = withLookAlikes(decision, ready.record());
             long seq = decision instanceof DedupDecision.Enrolled ? add(ready) : 0;
             audit(DEDUP_ACTION, decision, seq);

@@ -10,6 +10,7 @@ import static id.satunik.index.FingerIndexLayout.EDGE_RECORD_BYTES;
 import static id.satunik.index.FingerIndexLayout.INT;
 import static id.satunik.index.FingerIndexLayout.LONG;
 import static id.satunik.index.FingerIndexLayout.PERSONS_MAGIC;
+import static id.satunik.index.FingerIndexLayout.PERSON_CRC;
 import static id.satunik.index.FingerIndexLayout.PERSON_MASK;
 import static id.satunik.index.FingerIndexLayout.PERSON_NIK;
 import static id.satunik.index.FingerIndexLayout.PERSON_RECORD_BYTES;
@@ -27,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.zip.CRC32C;
 
 /**
  * The compact, memory-mapped finger index: per person ordinal, the NIK and which fingers it has
@@ -35,7 +38,10 @@ import java.util.Map;
  * pre-selection scan reads; SourceAFIS templates stay in the person store. See {@link FingerIndexLayout}.
  *
  * <p>Opening maps the files and reads nothing per person, so a store of millions opens in milliseconds and the
- * heap does not grow with the gallery.
+ * heap does not grow with the gallery. It checks what it can without reading per person, as the iris files are
+ * checked: every file's header and store id, the counts against the file sizes, and the first and last persons'
+ * checksums (each person record ends in a CRC32C over itself and the person's edge records); {@link #verifyRecords}
+ * checks every person for {@code satunik verify-store}.
  *
  * <p>Thread-safety: one writer at a time ({@link #append} is synchronized; the engine also holds its enrollment
  * lock) and any number of concurrent readers, each seeing a consistent prefix of persons.
@@ -45,29 +51,47 @@ final class FingerIndex implements AutoCloseable {
     private static final int POSITIONS = FingerPosition.values().length;
 
     private final Path directory;
+    private final UUID store;
     private final MappedRecords persons;
     private final MappedRecords[] edges = new MappedRecords[POSITIONS];
 
-    private FingerIndex(Path directory, MappedRecords persons) {
+    private FingerIndex(Path directory, UUID store, MappedRecords persons) {
         this.directory = directory;
+        this.store = store;
         this.persons = persons;
     }
 
+    /** Opens or creates the index in {@code directory} without an identity check (tests, benchmarks). */
     static FingerIndex open(Path directory) {
-        FingerIndex index = new FingerIndex(directory, MappedRecords.open(directory.resolve(PERSONS_FILE),
-                PERSONS_MAGIC, VERSION, PERSON_RECORD_BYTES, 0, "finger index"));
+        return open(directory, null, true);
+    }
+
+    /**
+     * Opens the index of a store: every file must carry {@code store}'s id (a new file takes it).
+     *
+     * @param mayCreate false for an existing store: a missing or empty persons file is damage, not a new index
+     * @throws IllegalStateException naming the file and what is wrong
+     */
+    static FingerIndex open(Path directory, UUID store, boolean mayCreate) {
+        Path personsFile = directory.resolve(PERSONS_FILE);
+        if (!mayCreate && !Files.exists(personsFile)) {
+            throw new IllegalStateException("finger index is damaged: " + personsFile + " is missing beside the store's "
+                    + "other files (deleted?); satunik repair rebuilds it from the person store");
+        }
+        FingerIndex index = new FingerIndex(directory, store, MappedRecords.open(personsFile, PERSONS_MAGIC, VERSION,
+                PERSON_RECORD_BYTES, 0, "finger index", store, mayCreate));
         try {
             for (FingerPosition position : FingerPosition.values()) {
                 if (Files.exists(fileOf(directory, position))) {
-                    index.edges[position.ordinal()] = openEdges(directory, position);
+                    index.edges[position.ordinal()] = index.openEdges(position, false);
                 }
             }
             long size = index.size();
             // The first and last person: a position file lost or cut short beside its persons file shows there
             // (mapped files grow by whole chunks, so the last person's records are the ones a cut would remove).
             for (long ordinal : new long[] {0, size - 1}) {
-                if (ordinal >= 0 && ordinal < size && index.maskAt(ordinal) != 0) {
-                    index.checkPresent(ordinal, index.maskAt(ordinal));
+                if (ordinal >= 0 && ordinal < size) {
+                    index.check(ordinal);
                 }
             }
         } catch (RuntimeException e) {
@@ -77,13 +101,56 @@ final class FingerIndex implements AutoCloseable {
         return index;
     }
 
-    private void checkPresent(long ordinal, int mask) {
+    /** @throws IllegalStateException naming the file when person {@code ordinal}'s records are missing or damaged */
+    private void check(long ordinal) {
+        int mask = maskAt(ordinal);
         for (int p = 0; p < POSITIONS; p++) {
-            if ((mask & (1 << p)) != 0 && (edges[p] == null || !edges[p].mapped(ordinal))) {
+            if ((mask & (1 << p)) != 0 && (edges[p] == null || ordinal >= edges[p].committed())) {
                 throw new IllegalStateException("finger index is damaged: person " + ordinal + " has a "
                         + FingerPosition.values()[p] + " finger that " + fileOf(directory, FingerPosition.values()[p])
-                        + " does not hold");
+                        + (edges[p] == null ? " (missing) does not hold" : " does not hold (the file holds "
+                        + edges[p].committed() + " records; truncated?)"));
             }
+        }
+        int stored = persons.chunk(ordinal).get(INT, persons.offset(ordinal) + PERSON_CRC);
+        if (stored != checksum(ordinal, mask)) {
+            throw new IllegalStateException("finger index is damaged: person " + ordinal + " (NIK " + nikAt(ordinal)
+                    + ") fails its checksum over " + persons.path() + " and its edge files "
+                    + positionFiles(mask) + "; satunik repair rebuilds the index from the person store");
+        }
+    }
+
+    private List<String> positionFiles(int mask) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int p = 0; p < POSITIONS; p++) {
+            if ((mask & (1 << p)) != 0) {
+                names.add(fileOf(directory, FingerPosition.values()[p]).getFileName().toString());
+            }
+        }
+        return names;
+    }
+
+    /** CRC32C of the person record's NIK and mask, then of each of its edge records in position order. */
+    private int checksum(long ordinal, int mask) {
+        CRC32C crc = new CRC32C();
+        crc.update(persons.record(ordinal).asSlice(0, PERSON_CRC).asByteBuffer());
+        for (int p = 0; p < POSITIONS; p++) {
+            if ((mask & (1 << p)) != 0) {
+                crc.update(edges[p].record(ordinal).asByteBuffer());
+            }
+        }
+        return (int) crc.getValue();
+    }
+
+    /**
+     * verify-store: every person's records are present and pass their checksum.
+     *
+     * @throws IllegalStateException naming the file and person of the first damaged one
+     */
+    void verifyRecords() {
+        long size = size();
+        for (long ordinal = 0; ordinal < size; ordinal++) {
+            check(ordinal);
         }
     }
 
@@ -91,9 +158,9 @@ final class FingerIndex implements AutoCloseable {
         return directory.resolve("fingers-" + position.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".edges");
     }
 
-    private static MappedRecords openEdges(Path directory, FingerPosition position) {
+    private MappedRecords openEdges(FingerPosition position, boolean mayCreate) {
         return MappedRecords.open(fileOf(directory, position), EDGES_MAGIC, VERSION, EDGE_RECORD_BYTES,
-                position.code(), "finger index");
+                position.code(), "finger index", store, mayCreate);
     }
 
     /** Persons committed; every ordinal below it is complete. */
@@ -122,14 +189,32 @@ final class FingerIndex implements AutoCloseable {
      * @return the person's ordinal (its slot in every file)
      */
     synchronized long append(Nik nik, Map<FingerPosition, FingerMinutiae> fingers) {
-        long ordinal = persons.committed();
+        return write(persons.committed(), nik.toLong(), fingers);
+    }
+
+    /**
+     * Appends a person at {@code ordinal} (at or after the current end), the ordinals between written as empty
+     * persons (no finger: never proposed): for {@code satunik repair}, which rebuilds the index at the ordinals the
+     * person store names.
+     */
+    synchronized void appendAt(long ordinal, Nik nik, Map<FingerPosition, FingerMinutiae> fingers) {
+        if (ordinal < persons.committed()) {
+            throw new IllegalArgumentException("ordinal " + ordinal + " is below the index's end " + persons.committed());
+        }
+        for (long hole = persons.committed(); hole < ordinal; hole++) {
+            write(hole, 0, Map.of());
+        }
+        write(ordinal, nik.toLong(), fingers);
+    }
+
+    private long write(long ordinal, long nik, Map<FingerPosition, FingerMinutiae> fingers) {
         int mask = 0;
         short[] keys = new short[EDGE_CAPACITY];
         byte[] directions = new byte[EDGE_CAPACITY];
         for (Map.Entry<FingerPosition, FingerMinutiae> finger : fingers.entrySet()) {
             int p = finger.getKey().ordinal();
             if (edges[p] == null) {
-                edges[p] = openEdges(directory, finger.getKey());
+                edges[p] = openEdges(finger.getKey(), true);
             }
             int count = EdgeShapes.galleryEdges(finger.getValue(), EDGE_CAPACITY, keys, directions);
             MemorySegment chunk = edges[p].chunkForWrite(ordinal);
@@ -143,8 +228,9 @@ final class FingerIndex implements AutoCloseable {
         }
         MemorySegment chunk = persons.chunkForWrite(ordinal);
         long base = persons.offset(ordinal);
-        chunk.set(LONG, base + PERSON_NIK, nik.toLong());
+        chunk.set(LONG, base + PERSON_NIK, nik);
         chunk.set(INT, base + PERSON_MASK, mask);
+        chunk.set(INT, base + PERSON_CRC, checksum(ordinal, mask));
         persons.commit(ordinal + 1);
         return ordinal;
     }

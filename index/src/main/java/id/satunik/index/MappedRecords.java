@@ -20,7 +20,8 @@ import java.util.Arrays;
 
 /**
  * A file of fixed-size records mapped into memory in chunks of {@value #CHUNK_RECORDS} records: a 4 KiB header
- * (magic, version, record size, a tag, a committed count), then record {@code slot} at a fixed offset. Opening maps
+ * (magic, version, record size, a tag, a committed count, the store id as the iris files carry it), then record
+ * {@code slot} at a fixed offset. Opening maps
  * the file and parses nothing else, whatever its size; a new chunk is mapped when writes reach it, and mapped
  * chunks never move.
  *
@@ -30,6 +31,8 @@ import java.util.Arrays;
  */
 final class MappedRecords implements AutoCloseable {
     static final int CHUNK_RECORDS = 1 << 16;
+    /** The store id (two longs, 0/0 when none was written), at the offset the iris files keep it. */
+    static final long STORE_ID_OFFSET = 128;
     private static final VarHandle COUNT = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
 
     private final Path path;
@@ -56,12 +59,29 @@ final class MappedRecords implements AutoCloseable {
      * @param tag  an int the header must carry (e.g. the finger position), written when the file is new
      */
     static MappedRecords open(Path path, long magic, int version, int recordBytes, int tag, String what) {
+        return open(path, magic, version, recordBytes, tag, what, null, true);
+    }
+
+    /**
+     * Opens the file of a store, as {@link IrisCodeFile} does: a new file takes {@code store}'s id; an existing one
+     * must carry it.
+     *
+     * @param store     the store's id, null: not checked (tests, benchmarks)
+     * @param mayCreate false when opening a file found in the store: an empty one is damage, not a new file
+     * @throws IllegalStateException naming the file and what is wrong
+     */
+    static MappedRecords open(Path path, long magic, int version, int recordBytes, int tag, String what,
+                              java.util.UUID store, boolean mayCreate) {
         FileChannel channel = null;
         MappedRecords file = null;
         try {
+            boolean existed = Files.exists(path);
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             long size = channel.size();
+            if (size == 0 && existed && !mayCreate) {
+                throw new IllegalStateException(what + " is damaged: the file is empty (truncated?): " + path);
+            }
             if (size != 0 && size < HEADER_BYTES) {
                 throw new IllegalStateException(what + " is damaged (shorter than its header): " + path);
             }
@@ -75,6 +95,9 @@ final class MappedRecords implements AutoCloseable {
                 file.header.force();
             } else {
                 file.check(magic, version, tag, what);
+            }
+            if (store != null) {
+                file.checkIdentity(store, size == 0, what);
             }
             long stored = (long) COUNT.getAcquire(file.header, COUNT_OFFSET);
             long available = Math.max(0, channel.size() - HEADER_BYTES) / recordBytes;
@@ -113,12 +136,44 @@ final class MappedRecords implements AutoCloseable {
         }
         if (header.get(INT, 8) != version) {
             throw new IllegalStateException(what + " format version " + header.get(INT, 8) + ", this build reads "
-                    + version + ": " + path);
+                    + version + ": " + path + " (satunik repair rebuilds it from the person store)");
         }
         if (header.get(INT, 12) != recordBytes || header.get(INT, 16) != tag) {
             throw new IllegalStateException(what + " has records of " + header.get(INT, 12) + " bytes, tag "
                     + header.get(INT, 16) + "; expected " + recordBytes + ", " + tag + ": " + path);
         }
+    }
+
+    private void checkIdentity(java.util.UUID store, boolean fresh, String what) {
+        java.util.UUID own = storeId();
+        if (fresh) {
+            adopt(store);
+        } else if (own == null) {
+            throw new IllegalStateException(what + " " + path + " carries no store identity (its header was damaged;"
+                    + " satunik repair rebuilds it)");
+        } else if (!own.equals(store)) {
+            throw new IllegalStateException(what + " " + path + " belongs to store " + own + ", not to this store "
+                    + store + " (a file copied in from another store?)");
+        }
+    }
+
+    /** The store id in the header, null when none was written. */
+    java.util.UUID storeId() {
+        long high = header.get(LONG, STORE_ID_OFFSET);
+        long low = header.get(LONG, STORE_ID_OFFSET + 8);
+        return high == 0 && low == 0 ? null : new java.util.UUID(high, low);
+    }
+
+    /** Writes {@code store}'s id into the header (a new file). */
+    void adopt(java.util.UUID store) {
+        header.set(LONG, STORE_ID_OFFSET, store.getMostSignificantBits());
+        header.set(LONG, STORE_ID_OFFSET + 8, store.getLeastSignificantBits());
+        header.force();
+    }
+
+    /** The {@code recordBytes} of {@code slot}, for checksums (read-only view). */
+    MemorySegment record(long slot) {
+        return chunk(slot).asSlice(offset(slot), recordBytes);
     }
 
     private MemorySegment map(int chunk) throws IOException {

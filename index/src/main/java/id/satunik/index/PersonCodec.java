@@ -121,7 +121,7 @@ final class PersonCodec {
             int flags = in.readUnsignedByte();
             String name = (flags & 1) != 0 ? in.readUTF() : null;
             LocalDate birthDate = (flags & 2) != 0 ? LocalDate.ofEpochDay(in.readInt()) : null;
-            Sex sex = (flags & 4) != 0 ? Sex.values()[in.readUnsignedByte()] : null;
+            Sex sex = (flags & 4) != 0 ? sex(in.readUnsignedByte()) : null;
             String region = (flags & 8) != 0 ? in.readUTF() : null;
             int count = in.readUnsignedByte();
             List<FingerTemplate> fingers = new ArrayList<>(count);
@@ -146,9 +146,28 @@ final class PersonCodec {
                 irisSlots.put(code == EyePosition.LEFT.code() ? EyePosition.LEFT : EyePosition.RIGHT, in.readInt());
             }
             long fingerOrdinal = version >= 3 ? in.readLong() : -1;
+            // nothing may follow but the checksum: a version byte damaged from 4 to 3 (no checksum then) leaves the
+            // checksum unread, and is refused instead of read as another record (found by -Plarge fuzzing)
+            int trailing = version >= 4 ? 4 : 0;
+            if (in.available() != trailing) {
+                throw new IllegalStateException("corrupt person record " + nik + ": " + (in.available() - trailing)
+                        + " bytes after its last field");
+            }
             return new PersonRecord(nik, name, birthDate, sex, region, enrolledAt, fingers, irisSlots, fingerOrdinal);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt person record", e);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a field out of range in a record without a checksum (versions before 4): damage, not a crash
+            throw new IllegalStateException("corrupt person record: " + e.getMessage(), e);
         }
+    }
+
+    private static Sex sex(int code) {
+        if (code >= Sex.values().length) {
+            throw new IllegalStateException("corrupt person record: sex code " + code);
+        }
+        return Sex.values()[code];
     }
 }

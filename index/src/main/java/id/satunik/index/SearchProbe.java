@@ -1,5 +1,6 @@
 package id.satunik.index;
 
+import id.satunik.FingerQuality;
 import id.satunik.matcher.IrisTemplate;
 import id.satunik.matcher.PersonProbe;
 import id.satunik.matcher.PreparedFinger;
@@ -17,6 +18,12 @@ record SearchProbe(List<PreparedFinger> fingers, PersonProbe matchers, FingerQue
     SearchProbe {
         fingers = List.copyOf(fingers);
         irises = List.copyOf(irises);
+    }
+
+    /** The submitted fingers' quality, in position order (fingers from the gallery have none). */
+    List<FingerQuality> fingerQuality() {
+        return fingers.stream().map(PreparedFinger::quality).filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(FingerQuality::position)).toList();
     }
 
     static SearchProbe of(List<PreparedFinger> fingers, List<IrisTemplate> irises) {

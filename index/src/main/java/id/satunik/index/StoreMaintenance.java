@@ -71,12 +71,46 @@ public final class StoreMaintenance {
                 counts[0]++;
             });
             irises.verifyRecords();
+            String fingers = DerivedFiles.fingerIndexDamage(engine.fingerIndex(), persons(engine.personStore()));
+            if (fingers != null) {
+                throw new IllegalStateException(fingers);
+            }
             List<String> problems = engine.verifyStore();
             String summary = String.format(java.util.Locale.ROOT, "store %s is sound: %,d persons, %,d fingerprints,"
-                    + " files %s; every header, identity, record checksum, template and iris slot verified", dir,
+                    + " files %s; every header, identity, record checksum, template, iris slot and finger index entry verified", dir,
                     counts[0], counts[1], engine.stats().files().keySet());
             return new Verification(summary, problems);
         }
+    }
+
+    private static List<PersonRecord> persons(PersonStore store) {
+        List<PersonRecord> all = new ArrayList<>();
+        store.forEach(all::add);
+        return all;
+    }
+
+    /**
+     * {@code satunik repair}: makes a store whose derivable files are missing or damaged whole again, then verifies
+     * it. In order: a missing {@code store.id} is adopted ({@link #adopt}); the finger index is checked against the
+     * person store (headers, identity, every record's checksum, every person's entry) and rebuilt from the
+     * templates in the person store when it fails; each iris code file is checked likewise (headers, identity,
+     * record checksums, every slot a person names) and rebuilt, when it fails, from the eyes the journal holds for
+     * the live persons (the person store keeps only their slots). The person store, the journal and the audit log
+     * are the sources: damage to them is reported (restore from a backup). Rebuilt files keep the damaged ones
+     * beside them as {@code NAME.damaged}. Re-runnable: a repair cut short is finished by the next.
+     *
+     * @return what was done and the verification's summary
+     * @throws IllegalStateException naming the file when a source is damaged
+     */
+    public static String repair(EngineOptions options) {
+        Path dir = options.store();
+        List<String> done = new ArrayList<>();
+        if (!Files.exists(dir.resolve(StoreIdentity.FILE)) && !StoreIdentity.dataFiles(dir).isEmpty()) {
+            done.add(adoptIdentity(options));
+        }
+        done.addAll(DerivedFiles.repair(options));
+        String summary = verify(options).summary();
+        return (done.isEmpty() ? "store " + dir + ": nothing to repair" : String.join("; ", done)) + "; " + summary;
     }
 
     /**
@@ -93,6 +127,10 @@ public final class StoreMaintenance {
 
     /** {@link #adopt(Path, int)} with the options (key, threads) the verification after it opens the store with. */
     public static String adopt(EngineOptions options) {
+        return adoptIdentity(options) + "; " + verify(options).summary();
+    }
+
+    private static String adoptIdentity(EngineOptions options) {
         Path dir = options.store();
         List<String> data = StoreIdentity.dataFiles(dir);
         if (!data.contains(ChronicleMapPersonStore.FILE)) {
@@ -135,6 +173,6 @@ public final class StoreMaintenance {
             }
         }
         return "store " + dir + " adopted as " + id + (carried != null ? " (the id its files carry)" : " (new id)")
-                + ", written to store.id and " + String.join(", ", done) + "; " + verify(options).summary();
+                + ", written to store.id and " + String.join(", ", done);
     }
 }

@@ -73,7 +73,7 @@ public final class SyntheticGallery {
         List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
         try (ChronicleMapPersonStore store = ChronicleMapPersonStore.open(dir,
                      Math.max(options.capacity(), (long) first + count), cipher, lock.id(), lock.created());
-             FingerIndex index = FingerIndex.open(dir);
+             FingerIndex index = FingerIndex.open(dir, lock.id(), lock.created());
              IrisGallery irisGallery = new IrisGallery(dir, 1, IrisVectorScan.INSTANCE, lock.id());
              DemographicIndex demographics = DemographicIndex.open(dir, lock.id(), cipher.encrypts());
              StoreCommits commits = StoreCommits.open(dir, store, index, irisGallery, demographics, cipher,

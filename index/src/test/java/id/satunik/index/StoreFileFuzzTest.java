@@ -9,6 +9,7 @@ import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
 import id.satunik.Nik;
 import id.satunik.Sex;
+import id.satunik.matcher.FingerMinutiae;
 import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.FingerprintExtractor;
 import id.satunik.matcher.IrisCode;
@@ -62,6 +63,30 @@ class StoreFileFuzzTest {
             }
         }
         assertTrue(refused > count * 9 / 10, refused + " of " + count + " refused");
+    }
+
+    /**
+     * Found by the -Plarge run (30,000 mutations): a version byte damaged from 4 to 3 skips the checksum, and a sex
+     * byte of 127 then threw ArrayIndexOutOfBoundsException; with a valid sex the record was read and its checksum
+     * left over. Both are refused now.
+     */
+    @Test
+    void aRecordWhoseVersionByteFellTo3IsRefused() {
+        FingerTemplate thumb = new FingerprintExtractor().extract(FingerPosition.RIGHT_THUMB,
+                ImageSource.of(SharedData.fvc("fvc2002-db1b", 101, 1)), 500);
+        byte[] good = PersonCodec.encode(new PersonRecord(Nik.parse("3507014101900001"), "Siti Aminah",
+                LocalDate.of(1990, 1, 1), Sex.FEMALE, "Kab. Malang", Instant.ofEpochMilli(1_700_000_000_000L),
+                List.of(thumb), Map.of(EyePosition.LEFT, 7), 3));
+        byte[] downgraded = good.clone();
+        downgraded[2] = 3; // magic 2 bytes, then the version
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> PersonCodec.decode(downgraded)).getMessage().contains("bytes after its last field"));
+        // magic, version, NIK, enrolled-at, flags, name ("Siti Aminah": length and 11 bytes), birth date: then sex
+        int sexAt = 2 + 1 + 8 + 8 + 1 + 2 + 11 + 4;
+        assertEquals(Sex.FEMALE.ordinal(), good[sexAt]);
+        downgraded[sexAt] = 127;
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> PersonCodec.decode(downgraded)).getMessage().contains("sex code 127"));
     }
 
     @Test
@@ -124,5 +149,72 @@ class StoreFileFuzzTest {
         }
         assertTrue(refusedIds > count / 2, refusedIds + " of " + count + " identities refused");
         assertTrue(refusedIris > 0, refusedIris + " of " + count + " iris files refused");
+    }
+
+    /**
+     * The finger index files (issue 9 follow-up): a mutated persons file or edge file of a three-person index is
+     * refused naming it, or read back with every committed person's NIK and fingers exactly as written: never
+     * another exception, never a different person. Normal build: 300 of each; ten times as many under -Plarge.
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void damagedFingerIndexFilesAreRefusedNeverMisread() throws IOException {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Path good = Files.createDirectories(dir.resolve("good"));
+        Random random = new Random(11);
+        long[] niks = {3507014101900001L, 3507014101900002L, 3507014101900003L};
+        try (FingerIndex index = FingerIndex.open(good, id, true)) {
+            for (long nik : niks) {
+                int n = 30 + random.nextInt(20);
+                int[] x = random.ints(n, 0, 400).toArray();
+                int[] y = random.ints(n, 0, 400).toArray();
+                float[] d = new float[n];
+                for (int k = 0; k < n; k++) {
+                    d[k] = (float) (random.nextDouble() * 2 * Math.PI);
+                }
+                index.append(Nik.fromLong(nik), Map.of(FingerPosition.RIGHT_THUMB,
+                        FingerMinutiae.of(x, y, d, "E".repeat(n))));
+            }
+        }
+        String edges = FingerIndex.fileOf(good, FingerPosition.RIGHT_THUMB).getFileName().toString();
+        byte[] goodPersons = prefix(good.resolve(FingerIndex.PERSONS_FILE),
+                FingerIndexLayout.HEADER_BYTES + 3 * FingerIndexLayout.PERSON_RECORD_BYTES);
+        byte[] goodEdges = prefix(good.resolve(edges), FingerIndexLayout.HEADER_BYTES + 3 * FingerIndexLayout.EDGE_RECORD_BYTES);
+
+        Mutator mutator = new Mutator(91);
+        int count = Mutator.count(300, 3_000);
+        int refused = 0;
+        for (int i = 0; i < 2 * count; i++) {
+            Path store = Files.createDirectories(dir.resolve("f" + i));
+            boolean personsFile = i % 2 == 0;
+            Files.write(store.resolve(FingerIndex.PERSONS_FILE), personsFile ? mutator.mutate(goodPersons, 160) : goodPersons);
+            Files.write(store.resolve(edges), personsFile ? goodEdges : mutator.mutate(goodEdges, 160));
+            try (FingerIndex index = FingerIndex.open(store, id, false)) {
+                index.verifyRecords();
+                assertTrue(index.size() <= 3, "more persons than written: " + index.size());
+                for (long ordinal = 0; ordinal < index.size(); ordinal++) {
+                    assertEquals(niks[(int) ordinal], index.nikAt(ordinal), "person " + ordinal + " misread");
+                    assertEquals(List.of(FingerPosition.RIGHT_THUMB), index.positionsAt(ordinal));
+                }
+            } catch (IllegalStateException | UncheckedIOException e) {
+                assertTrue(e.getMessage().contains(store.toString()), "the message names the file: " + e.getMessage());
+                refused++;
+            }
+            try (var files = Files.list(store)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(store);
+        }
+        assertTrue(refused > count, refused + " of " + 2 * count + " finger index files refused");
+    }
+
+    private static byte[] prefix(Path file, int bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(bytes);
+            channel.read(buffer, 0);
+            return buffer.array();
+        }
     }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.satunik.Candidate;
 import id.satunik.DedupDecision;
+import id.satunik.EnrollmentRecord;
+import java.util.List;
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
 import id.satunik.EyePosition;
@@ -206,6 +209,116 @@ class StoreIntegrityTest {
 
         Files.write(other.resolve(StoreIdentity.FILE), new byte[] {1, 2, 3});
         assertMentions(refusal(other), "store.id", "is not a valid store identity");
+    }
+
+    /** Issue 9 follow-up: the finger index files carry the store id and are checked as the iris files are. */
+    @Test
+    void damagedOrForeignFingerIndexFilesAreRefusedNamingTheFile() throws IOException {
+        Path store = build("a");
+        Path other = build("b");
+        Path persons = store.resolve(FingerIndex.PERSONS_FILE);
+        Path thumbs = FingerIndex.fileOf(store, FingerPosition.RIGHT_THUMB);
+        Path savedPersons = Files.copy(persons, dir.resolve("persons.saved"));
+        Path savedThumbs = Files.copy(thumbs, dir.resolve("thumbs.saved"));
+
+        Files.copy(other.resolve(FingerIndex.PERSONS_FILE), persons, StandardCopyOption.REPLACE_EXISTING);
+        assertMentions(refusal(store), "fingers.persons", "belongs to store");
+        Files.copy(FingerIndex.fileOf(other, FingerPosition.RIGHT_THUMB), thumbs, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(savedPersons, persons, StandardCopyOption.REPLACE_EXISTING);
+        assertMentions(refusal(store), "fingers-right-thumb.edges", "belongs to store");
+        Files.copy(savedThumbs, thumbs, StandardCopyOption.REPLACE_EXISTING);
+
+        Files.delete(persons);
+        assertMentions(refusal(store), "fingers.persons", "is missing");
+        assertFalse(Files.exists(persons), "no empty index was started beside the person store");
+        Files.copy(savedPersons, persons);
+
+        truncate(thumbs, FingerIndexLayout.HEADER_BYTES + FingerIndexLayout.EDGE_RECORD_BYTES);
+        assertMentions(refusal(store), "fingers-right-thumb.edges", "damaged", "counts 3 records, the file holds 1");
+        truncate(thumbs, 0);
+        assertMentions(refusal(store), "fingers-right-thumb.edges", "is empty");
+        truncate(persons, 100);
+        assertMentions(refusal(store), "fingers.persons", "shorter than its header");
+        Files.copy(savedPersons, persons, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(savedThumbs, thumbs, StandardCopyOption.REPLACE_EXISTING);
+
+        // one byte changed in the last person's thumb record: opening checks the first and last persons
+        flip(thumbs, FingerIndexLayout.HEADER_BYTES + 2L * FingerIndexLayout.EDGE_RECORD_BYTES + 10);
+        assertMentions(refusal(store), "finger index is damaged", "person 2", "fails its checksum",
+                "fingers-right-thumb.edges");
+        flip(thumbs, FingerIndexLayout.HEADER_BYTES + 2L * FingerIndexLayout.EDGE_RECORD_BYTES + 10);
+        // in the middle person's: the store opens, verify-store reads every person and finds it
+        flip(thumbs, FingerIndexLayout.HEADER_BYTES + FingerIndexLayout.EDGE_RECORD_BYTES + 10);
+        try (DedupEngine engine = open(store)) {
+            assertEquals(3, engine.stats().persons());
+        }
+        assertMentions(verifyRefusal(store), "person 1", "NIK " + Long.parseLong(nik(2)), "fails its checksum");
+    }
+
+    /**
+     * {@code satunik repair} rebuilds the finger index from the person store's templates and the iris files from the
+     * journal's eyes: deleted, truncated and damaged files, after which every search finds what it found before.
+     */
+    @Test
+    void repairRebuildsTheFingerIndexAndIrisFilesAndSearchesFindWhatTheyFoundBefore() throws IOException {
+        Path store = build("s");
+        List<EnrollmentRecord> probes = List.of(
+                Records.single(null, "fvc2002-db1b", 101, 3),                                // person 1's thumb
+                Records.single(null, "fvc2000-db1b", 105, 2),                                // person 3's thumb
+                IrisEngineTest.eyes(null, IrisEngineTest.SUBJECTS[1], 2).build(),            // person 2's eyes
+                IrisEngineTest.eyes(null, IrisEngineTest.SUBJECTS[0], 3)                      // person 1, both
+                        .finger(FingerPosition.RIGHT_THUMB, ImageSource.of(SharedData.fvc("fvc2002-db1b", 101, 2)))
+                        .build());
+        List<List<Candidate>> before = identify(store, probes);
+        assertEquals(nik(1), before.get(0).getFirst().nik().value(), before.toString());
+        assertEquals(nik(3), before.get(1).getFirst().nik().value(), before.toString());
+        assertEquals(nik(2), before.get(2).getFirst().nik().value(), before.toString());
+        assertEquals(2, before.get(3).getFirst().irisScores().size(), before.toString());
+
+        Files.delete(store.resolve(FingerIndex.PERSONS_FILE));
+        truncate(FingerIndex.fileOf(store, FingerPosition.RIGHT_THUMB), FingerIndexLayout.HEADER_BYTES);
+        truncate(IrisGallery.fileOf(store, EyePosition.RIGHT), IrisCodeFile.HEADER_BYTES + IrisCodeFile.RECORD_BYTES);
+        Files.delete(IrisGallery.fileOf(store, EyePosition.LEFT));
+        assertMentions(refusal(store), "fingers.persons", "is missing");
+
+        String repaired = StoreMaintenance.repair(EngineOptions.at(store).withThreads(1).withCapacity(1_000));
+        assertMentions(repaired, "finger index rebuilt", "iris-right.codes rebuilt", "iris-left.codes rebuilt",
+                "is sound", "3 persons");
+        assertTrue(Files.exists(store.resolve("iris-right.codes" + DerivedFiles.DAMAGED)), "the damaged file is kept");
+        assertEquals(before, identify(store, probes), "the same candidates, scores and order after the repair");
+        assertMentions(StoreMaintenance.repair(EngineOptions.at(store).withThreads(1).withCapacity(1_000)),
+                "nothing to repair", "is sound");
+
+        // and the store goes on: a duplicate is found, a new person enrolls into the rebuilt files
+        try (DedupEngine engine = open(store)) {
+            DedupDecision duplicate = engine.dedup(IrisEngineTest.eyes(nik(9), IrisEngineTest.SUBJECTS[1], 3).build());
+            assertEquals(DedupDecision.Kind.DUPLICATE, duplicate.kind(), duplicate.toString());
+            assertEquals(nik(2), duplicate.matches().getFirst().nik().value());
+            assertEquals(DedupDecision.Kind.ENROLLED, engine.dedup(IrisEngineTest.eyes(nik(4), IrisEngineTest.SUBJECTS[3], 1)
+                    .finger(FingerPosition.LEFT_INDEX, ImageSource.of(SharedData.fvc("fvc2002-db3b", 106, 1))).build()).kind());
+        }
+        assertMentions(StoreMaintenance.verify(store, 1), "is sound", "4 persons");
+    }
+
+    private static List<List<Candidate>> identify(Path store, List<EnrollmentRecord> probes) {
+        try (DedupEngine engine = open(store)) {
+            return probes.stream().map(engine::identify).toList();
+        }
+    }
+
+    private static void truncate(Path file, long bytes) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+    }
+
+    private static void flip(Path file, long at) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(at);
+            int b = f.read();
+            f.seek(at);
+            f.write(~b);
+        }
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

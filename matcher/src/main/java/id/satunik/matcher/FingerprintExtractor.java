@@ -57,10 +57,11 @@ public final class FingerprintExtractor {
         String subject = position + " image " + image.name();
         byte[] encoded = ImageDecoder.read(image, subject);
         FingerprintTemplate template;
+        GrayImage gray = null;
         if (MinutiaTemplates.isTemplate(encoded)) {
             template = MinutiaTemplates.read(encoded, subject);
         } else {
-            GrayImage gray = decode(subject, encoded, dpi);
+            gray = decode(subject, encoded, dpi);
             refuseNonFingerprint(subject, gray, dpi);
             template = templateOf(gray, dpi);
         }
@@ -70,7 +71,10 @@ public final class FingerprintExtractor {
             throw new UnusableSampleException(subject, "no usable fingerprint: " + minutiae.count()
                     + " minutiae found, " + MIN_MINUTIAE + " needed");
         }
-        return new PreparedFinger(new FingerTemplate(position, minutiae.count(), bytes), template, minutiae);
+        FingerprintQuality quality = gray == null ? FingerprintQuality.ofTemplate(minutiae)
+                : FingerprintQuality.of(gray, dpi, minutiae);
+        return new PreparedFinger(new FingerTemplate(position, minutiae.count(), bytes), template, minutiae,
+                quality.report(position));
     }
 
     /**
@@ -86,9 +90,17 @@ public final class FingerprintExtractor {
         return templateOf(decode(subject, encoded, dpi), dpi);
     }
 
-    /** The image's {@link FingerprintQuality} (for reports and {@code satunik verify}). */
+    /**
+     * The image's {@link FingerprintQuality}, minutiae included (for reports, {@code satunik identify} and the
+     * evaluation): decodes and extracts, without the refusals of {@link #prepare}.
+     */
     public FingerprintQuality quality(String subject, ImageSource image, int dpi) {
-        return FingerprintQuality.of(decode(subject, ImageDecoder.read(image, subject), dpi), dpi);
+        byte[] encoded = ImageDecoder.read(image, subject);
+        if (MinutiaTemplates.isTemplate(encoded)) {
+            return FingerprintQuality.ofTemplate(FingerMinutiae.parse(MinutiaTemplates.read(encoded, subject).toByteArray()));
+        }
+        GrayImage gray = decode(subject, encoded, dpi);
+        return FingerprintQuality.of(gray, dpi, FingerMinutiae.parse(templateOf(gray, dpi).toByteArray()));
     }
 
     /**

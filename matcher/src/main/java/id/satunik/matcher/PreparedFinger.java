@@ -2,6 +2,7 @@ package id.satunik.matcher;
 
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.satunik.FingerPosition;
+import id.satunik.FingerQuality;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,19 @@ import java.util.Objects;
  * @param stored   the serialized template and its position, as the person store keeps it
  * @param template the same template as SourceAFIS's object
  * @param minutiae the template's minutiae
+ * @param quality  the submitted sample's quality, null for a template from the gallery
  */
-public record PreparedFinger(FingerTemplate stored, FingerprintTemplate template, FingerMinutiae minutiae) {
+public record PreparedFinger(FingerTemplate stored, FingerprintTemplate template, FingerMinutiae minutiae,
+                             FingerQuality quality) {
     public PreparedFinger {
         Objects.requireNonNull(stored);
         Objects.requireNonNull(template);
         Objects.requireNonNull(minutiae);
+    }
+
+    /** Without a quality (a template from the gallery or a synthetic one). */
+    public PreparedFinger(FingerTemplate stored, FingerprintTemplate template, FingerMinutiae minutiae) {
+        this(stored, template, minutiae, null);
     }
 
     /** From a stored template (a gallery person, a template imported from elsewhere): parsed once here. */

@@ -27,6 +27,8 @@ final class FingerprintQualityMeasurement {
             }
             int step = Math.max(1, images.size() / Integer.parseInt(args.length > 0 ? args[0] : "80"));
             List<double[]> values = new ArrayList<>();
+            List<Double> scores = new ArrayList<>();
+            int refused = 0;
             for (int i = 0; i < images.size(); i += step) {
                 int dpi = set.toString().contains("db2b") && set.toString().contains("2002") ? 569 : 500;
                 GrayImage gray = ImageDecoder.decode(ImageSource.of(images.get(i)), images.get(i).toString());
@@ -39,13 +41,28 @@ final class FingerprintQualityMeasurement {
                     eye = 0;
                 }
                 values.add(new double[] {eye, q.orientationSpread(), q.ridgeArea() / Math.max(1e-9, q.foreground())});
+                // the extractor's refusal rule, on the image-only features it uses
+                boolean stripes = q.ridgeArea() > 0 && q.orientationSpread() < FingerprintExtractor.MIN_ORIENTATION_SPREAD;
+                boolean anEye = eye > 0 && q.ridgeArea() / Math.max(1e-9, q.foreground()) < FingerprintExtractor.EYE_RIDGE_FRACTION;
+                refused += stripes || anEye ? 1 : 0;
+                if (set.toString().contains("fingerprint")) {
+                    try {
+                        scores.add(new FingerprintExtractor().quality("x", ImageSource.of(images.get(i)), dpi).score());
+                    } catch (RuntimeException unusable) {
+                        // counted by the refusal above or unusable
+                    }
+                }
                 if (set.toString().contains("fingerprint") && (eye > 0 || q.orientationSpread() < 0.1)) {
                     System.out.println("  flagged " + images.get(i) + " " + q + " spread " + q.orientationSpread()
                             + " iris " + eye);
                 }
             }
-            System.out.printf("%-22s n=%3d irisFound %s | spread %s | ridge/fg %s%n", set.getFileName(),
-                    values.size(), pct(values, 0), pct(values, 1), pct(values, 2));
+            System.out.printf("%-22s n=%3d refused %d (%.1f%%) irisFound %s | spread %s | ridge/fg %s%n", set.getFileName(),
+                    values.size(), refused, 100.0 * refused / values.size(), pct(values, 0), pct(values, 1), pct(values, 2));
+            if (!scores.isEmpty()) {
+                System.out.printf("%-22s quality score (image + minutiae) %s%n", "", pct(scores.stream()
+                        .map(v -> new double[] {v}).toList(), 0));
+            }
         }
     }
 

@@ -67,4 +67,36 @@ class FingerprintQualityTest {
         }
         assertEquals(0, FingerprintQuality.of(new GrayImage(200, 200, new byte[200 * 200]), 500).score());
     }
+
+    /**
+     * The minutiae parts: a print prepared for enrollment reports its minutiae count and their reliability, and the
+     * same print under heavy noise keeps many "minutiae" (SourceAFIS finds them in noise) but fewer reliable ones,
+     * and scores lower.
+     */
+    @Test
+    void minutiaeOnNoiseAreUnreliableAndLowerTheScore() throws IOException {
+        Path file = SharedData.fvc("fvc2002-db1b", 102, 1);
+        PreparedFinger clean = extractor.prepare(FingerPosition.LEFT_INDEX, ImageSource.of(file), 500);
+        id.satunik.FingerQuality good = clean.quality();
+        assertEquals(FingerPosition.LEFT_INDEX, good.position());
+        assertEquals(clean.minutiae().count(), good.minutiae());
+        assertTrue(good.reliableMinutiae() > 0.5 && good.reliableMinutiae() <= 1, good.toString());
+        double expected = 100 * (Math.min(1, good.ridgeArea() / 0.5) + Math.min(1, good.minutiae() / 40.0)
+                + good.reliableMinutiae()) / 3;
+        assertEquals(expected, good.score(), 0.06, good.toString());
+
+        BufferedImage noisy = ImageIO.read(file.toFile());
+        java.util.Random random = new java.util.Random(9);
+        for (int y = 0; y < noisy.getHeight(); y++) {
+            for (int x = 0; x < noisy.getWidth(); x++) {
+                int v = noisy.getRaster().getSample(x, y, 0) + (int) (random.nextGaussian() * 70);
+                noisy.getRaster().setSample(x, y, 0, Math.max(0, Math.min(255, v)));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(noisy, "png", png);
+        FingerprintQuality poor = extractor.quality("noisy", ImageSource.of("noisy.png", png.toByteArray()), 500);
+        assertTrue(poor.reliableMinutiae() < good.reliableMinutiae(), poor + " vs " + good);
+        assertTrue(poor.score() < good.score(), poor + " vs " + good);
+    }
 }
