@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  * impression piles its votes on one turn, an impostor spreads its chance hits over all 64. The 64 counters are
  * kept bit-sliced (nine 64-bit planes, one bit of every counter per plane: one key costs a look-up, a rotate and
  * a carry chain of 27 bit operations, no branch per counter) and the peak is found bit-sliced too. A cheaper
- * first stage, the fraction of a finger's shortest edges whose key the probe has at all, prunes persons when the
+ * first stage, the fraction of a run of a finger's mid-length edges whose key the probe has at all, prunes persons when the
  * probe has {@value #STAGE_A_MIN_FINGERS} fingers or more (the fused evidence of several fingers is strong enough
  * for it); the rotation vote then runs on the survivors only.
  *
@@ -44,9 +44,16 @@ final class FingerPreselection {
     /** Gallery fingers sampled per probe finger for the standardisation. */
     static final int SAMPLE = 2048;
     static final int STAGE_A_MIN_FINGERS = 3;
-    /** Shortest edges of a gallery finger read by the first stage. */
+    /** Edges of a gallery finger read by the first stage: one contiguous run, two or three cache lines. */
     static final int STAGE_A_EDGES = 64;
+    /**
+     * Where that run starts among the finger's edges (sorted by length), in percent. Not at the shortest: there the
+     * spurious minutia pairs of poor prints crowd, and the probe covers nearly every short key, so a hit says little
+     * (measured over the eight FVC sets planted as ten-finger persons, docs/benchmarks.md).
+     */
+    static final int STAGE_A_FROM_PERCENT = 30;
     private static final int POSITIONS = FingerPosition.values().length;
+    private static final int KEYS_PER_LENGTH = EdgeShapes.KEYS / EdgeShapes.LENGTH_BINS;
 
     /** Best-first ordinals and their fused scores; {@code scanned} counts the gallery fingers read. */
     record Shortlist(long[] ordinals, double[] scores, long scanned) {
@@ -165,19 +172,28 @@ final class FingerPreselection {
         }
     }
 
-    /** First stage: how far above chance the finger's shortest edges hit the probe's keys. */
+    /** First stage: how far above chance a run of the finger's mid-length edges hits the probe's keys. */
     static double presence(MappedRecords file, long ordinal, FingerQuery.Finger probe) {
         MemorySegment chunk = file.chunk(ordinal);
         long base = file.offset(ordinal);
-        int count = Math.min(STAGE_A_EDGES, chunk.get(SHORT, base + EDGE_COUNT));
+        int all = chunk.get(SHORT, base + EDGE_COUNT);
+        int first = Math.max(0, Math.min(all - STAGE_A_EDGES, all * STAGE_A_FROM_PERCENT / 100));
+        int count = Math.min(STAGE_A_EDGES, all - first);
+        base += 2L * first;
         long[] present = probe.present;
+        double[] chance = probe.densityByLength;
         int hits = 0;
+        double expected = 0;
+        double variance = 0;
         for (int i = 0; i < count; i++) {
             int key = chunk.get(SHORT, base + EDGE_KEYS + 2L * i) & 0xFFFF;
             hits += (int) (present[key >>> 6] >>> key) & 1;
+            // the chance of a hit depends on the edge's length: the probe may cover nearly all short keys
+            double p = chance[key / KEYS_PER_LENGTH];
+            expected += p;
+            variance += p * (1 - p);
         }
-        double expected = probe.density * count;
-        return (hits - expected) / Math.sqrt(expected * (1 - probe.density) + 1);
+        return (hits - expected) / Math.sqrt(variance + 1);
     }
 
     /** Second stage: the height of the rotation vote's peak above what chance hits would pile up. */
