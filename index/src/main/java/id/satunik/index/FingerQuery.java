@@ -26,13 +26,6 @@ final class FingerQuery {
     static final class Finger {
         final long[] present = new long[EdgeShapes.KEYS / 64];
         final long[] directions = new long[EdgeShapes.KEYS];
-        /** Fraction of keys present: the chance that a random gallery key hits. */
-        final double density;
-        /**
-         * Fraction of keys present per length bin: the chance that a gallery edge of that length hits. Short
-         * edges of a print dense in minutiae hit almost always, long ones rarely, whoever the gallery finger is.
-         */
-        final double[] densityByLength = new double[EdgeShapes.LENGTH_BINS];
 
         Finger(FingerMinutiae minutiae) {
             EdgeShapes.edges(minutiae, EdgeShapes.PROBE_NEIGHBOURS, (length, alpha, beta, direction) -> {
@@ -54,17 +47,6 @@ final class FingerQuery {
                     }
                 }
             });
-            int set = 0;
-            int perLength = EdgeShapes.KEYS / EdgeShapes.LENGTH_BINS / 64;
-            for (int w = 0; w < present.length; w++) {
-                int bits = Long.bitCount(present[w]);
-                set += bits;
-                densityByLength[w / perLength] += bits;
-            }
-            for (int l = 0; l < densityByLength.length; l++) {
-                densityByLength[l] /= perLength * 64.0;
-            }
-            density = set / (double) EdgeShapes.KEYS;
         }
     }
 
