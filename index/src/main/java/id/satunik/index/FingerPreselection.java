@@ -24,9 +24,9 @@ import java.util.concurrent.Future;
  * impression piles its votes on one turn, an impostor spreads its chance hits over all 64. The 64 counters are
  * kept bit-sliced (nine 64-bit planes, one bit of every counter per plane: one key costs a look-up, a rotate and
  * a carry chain of 27 bit operations, no branch per counter) and the peak is found bit-sliced too. A cheaper
- * first stage, the fraction of a finger's shortest edges whose key the probe has at all, prunes persons when the
- * probe has {@value #STAGE_A_MIN_FINGERS} fingers or more (the fused evidence of several fingers is strong enough
- * for it); the rotation vote then runs on the survivors only.
+ * first stage, the same vote over a run of 64 of a finger's mid-length edges only (two or three cache lines of its
+ * record), prunes persons when the probe has {@value #STAGE_A_MIN_FINGERS} fingers or more (the fused evidence of
+ * several fingers is strong enough for it); the full rotation vote then runs on the survivors only.
  *
  * <p>Person level: each finger's raw evidence is standardised per probe finger against a fixed, evenly spread
  * sample of the gallery (z-normalisation, so that a probe finger rich in edges does not outweigh the others), and
@@ -44,8 +44,14 @@ final class FingerPreselection {
     /** Gallery fingers sampled per probe finger for the standardisation. */
     static final int SAMPLE = 2048;
     static final int STAGE_A_MIN_FINGERS = 3;
-    /** Shortest edges of a gallery finger read by the first stage. */
+    /** Edges of a gallery finger read by the first stage: one contiguous run, two or three cache lines. */
     static final int STAGE_A_EDGES = 64;
+    /**
+     * Where that run starts among the finger's edges (sorted by length), in percent. Not at the shortest: there the
+     * spurious minutia pairs of poor prints crowd, and the probe covers nearly every short key, so a hit says little
+     * (measured over the eight FVC sets planted as ten-finger persons, docs/benchmarks.md).
+     */
+    static final int STAGE_A_FROM_PERCENT = 30;
     private static final int POSITIONS = FingerPosition.values().length;
 
     /** Best-first ordinals and their fused scores; {@code scanned} counts the gallery fingers read. */
@@ -112,7 +118,7 @@ final class FingerPreselection {
                             continue;
                         }
                         MappedRecords file = index.edges(p);
-                        double raw = firstStage ? presence(file, ordinal, finger) : rotationVote(file, ordinal, finger);
+                        double raw = firstStage ? partialVote(file, ordinal, finger) : rotationVote(file, ordinal, finger);
                         sum += norms.z(p, firstStage, raw);
                         shared++;
                     }
@@ -165,31 +171,29 @@ final class FingerPreselection {
         }
     }
 
-    /** First stage: how far above chance the finger's shortest edges hit the probe's keys. */
-    static double presence(MappedRecords file, long ordinal, FingerQuery.Finger probe) {
+    /** First stage: the rotation vote over a run of the finger's mid-length edges only. */
+    static double partialVote(MappedRecords file, long ordinal, FingerQuery.Finger probe) {
         MemorySegment chunk = file.chunk(ordinal);
         long base = file.offset(ordinal);
-        int count = Math.min(STAGE_A_EDGES, chunk.get(SHORT, base + EDGE_COUNT));
-        long[] present = probe.present;
-        int hits = 0;
-        for (int i = 0; i < count; i++) {
-            int key = chunk.get(SHORT, base + EDGE_KEYS + 2L * i) & 0xFFFF;
-            hits += (int) (present[key >>> 6] >>> key) & 1;
-        }
-        double expected = probe.density * count;
-        return (hits - expected) / Math.sqrt(expected * (1 - probe.density) + 1);
+        int all = chunk.get(SHORT, base + EDGE_COUNT);
+        int first = Math.max(0, Math.min(all - STAGE_A_EDGES, all * STAGE_A_FROM_PERCENT / 100));
+        return rotationVote(chunk, base, first, Math.min(STAGE_A_EDGES, all - first), probe);
     }
 
     /** Second stage: the height of the rotation vote's peak above what chance hits would pile up. */
     static double rotationVote(MappedRecords file, long ordinal, FingerQuery.Finger probe) {
         MemorySegment chunk = file.chunk(ordinal);
         long base = file.offset(ordinal);
-        int count = chunk.get(SHORT, base + EDGE_COUNT);
+        return rotationVote(chunk, base, 0, chunk.get(SHORT, base + EDGE_COUNT), probe);
+    }
+
+    /** The rotation vote over edges {@code first .. first + count - 1} of the record at {@code base}. */
+    private static double rotationVote(MemorySegment chunk, long base, int first, int count, FingerQuery.Finger probe) {
         long[] directions = probe.directions;
         long[] present = probe.present;
         long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0;
         int hits = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             int key = chunk.get(SHORT, base + EDGE_KEYS + 2L * i) & 0xFFFF;
             // the 3 KiB presence bitset stays in L1; the 192 KiB direction table is read only on a hit
             if ((present[key >>> 6] >>> key & 1) == 0) {
@@ -246,7 +250,7 @@ final class FingerPreselection {
                 int count = 0;
                 for (long ordinal = 0; ordinal < n; ordinal += step) {
                     if ((index.maskAt(ordinal) & (1 << p)) != 0) {
-                        double raw = stage == 0 ? presence(file, ordinal, finger) : rotationVote(file, ordinal, finger);
+                        double raw = stage == 0 ? partialVote(file, ordinal, finger) : rotationVote(file, ordinal, finger);
                         sum += raw;
                         squares += raw * raw;
                         count++;

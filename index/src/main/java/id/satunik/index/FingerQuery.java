@@ -26,8 +26,6 @@ final class FingerQuery {
     static final class Finger {
         final long[] present = new long[EdgeShapes.KEYS / 64];
         final long[] directions = new long[EdgeShapes.KEYS];
-        /** Fraction of keys present: the chance that a random gallery key hits. */
-        final double density;
 
         Finger(FingerMinutiae minutiae) {
             EdgeShapes.edges(minutiae, EdgeShapes.PROBE_NEIGHBOURS, (length, alpha, beta, direction) -> {
@@ -49,11 +47,6 @@ final class FingerQuery {
                     }
                 }
             });
-            int set = 0;
-            for (long word : present) {
-                set += Long.bitCount(word);
-            }
-            density = set / (double) EdgeShapes.KEYS;
         }
     }
 

@@ -1,0 +1,225 @@
+package id.satunik.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.satunik.Candidate;
+import id.satunik.DedupDecision;
+import id.satunik.DedupEngine;
+import id.satunik.EngineOptions;
+import id.satunik.EnrollmentRecord;
+import id.satunik.EyePosition;
+import id.satunik.FingerPosition;
+import id.satunik.ImageSource;
+import id.satunik.InvalidInputException;
+import id.satunik.SearchStatistics;
+import id.satunik.testing.SharedData;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The national-scale figures of docs/benchmarks.md, asserted (behind {@code -Plarge}): a store of 1,000,000
+ * synthetic persons x 10 fingers + 2 eyes ({@link SyntheticGallery}, as {@code satunik generate} makes it) with
+ * eight real ten-finger persons planted in it, each made of the ten fingers of one shared FVC set (impression 1)
+ * and both eyes of one CASIA-Iris-Interval subject. Their other impressions are searched, fingers only and with
+ * both eyes: the search (extraction excluded) must take ≤ 1 s on 2 threads, find the planted mate whenever
+ * SourceAFIS finds it (score ≥ 40 against the mate alone: the exhaustive loop's finding, without the hours the
+ * loop takes over 10 million fingers), and the store must reopen in ≤ 2 s with a heap that does not grow with
+ * the gallery.
+ *
+ * <pre>
+ * scripts/mvn -Plarge -pl index test -Dtest=NationalScaleTest -Dsatunik.large.store=/big/disk/s1m
+ * </pre>
+ * The store (≈ 35 GB) is generated on the first run (≈ 30 min on 2 cores) and reused by later runs.
+ */
+class NationalScaleTest {
+    private static final String[] SETS = {"fvc2000-db1b", "fvc2000-db2b", "fvc2000-db3b", "fvc2000-db4b",
+        "fvc2002-db1b", "fvc2002-db2b", "fvc2002-db3b", "fvc2002-db4b"};
+    /** CASIA-Iris-Interval subjects with at least eight images of each eye. */
+    private static final int[] EYES = {1, 2, 7, 8, 19, 28, 29, 30};
+    private static final int PERSONS = Integer.getInteger("satunik.large.persons", 1_000_000);
+    private static final int THREADS = 2;
+
+    /**
+     * Planted person {@code set}: finger 101 + (f + set) mod 10 of that FVC set at position f (the shift keeps
+     * FVC2000 DB1 and DB2, the same fingers on two sensors, from being one person), less the fingers left out.
+     */
+    private static EnrollmentRecord planted(String nik, int set, int impression, boolean irises,
+                                            Set<FingerPosition> leftOut) {
+        EnrollmentRecord.Builder builder = EnrollmentRecord.builder(nik);
+        FingerPosition[] positions = FingerPosition.values();
+        for (int f = 0; f < positions.length; f++) {
+            if (!leftOut.contains(positions[f])) {
+                builder.finger(positions[f], ImageSource.of(SharedData.fvc(SETS[set], 101 + (f + set) % 10,
+                        impression)));
+            }
+        }
+        if (irises) {
+            for (EyePosition eye : EyePosition.values()) {
+                builder.iris(eye, ImageSource.of(SharedData.root().resolve(String.format(Locale.ROOT,
+                        "iris/casia-iris-interval/S1%03d%s%02d.jpg", EYES[set], eye == EyePosition.LEFT ? "L" : "R",
+                        impression))));
+            }
+        }
+        return builder.build();
+    }
+
+    /** The finger a refusal names ("LEFT_RING image …: not a fingerprint …"), or null. */
+    private static FingerPosition refused(String reason) {
+        for (FingerPosition position : FingerPosition.values()) {
+            if (reason.startsWith(position.name() + " image")) {
+                return position;
+            }
+        }
+        return null;
+    }
+
+    /** Dedups the planted person, leaving out the prints the engine refuses (FVC2000 DB3 has eye-like ones). */
+    private static DedupDecision plant(DedupEngine engine, String nik, int set) {
+        Set<FingerPosition> leftOut = EnumSet.noneOf(FingerPosition.class);
+        while (true) {
+            DedupDecision decision = engine.dedup(planted(nik, set, 1, true, leftOut));
+            FingerPosition refused = decision.kind() == DedupDecision.Kind.REJECTED ? refused(decision.reason()) : null;
+            if (refused == null) {
+                return decision;
+            }
+            leftOut.add(refused);
+        }
+    }
+
+    /** Identifies the probe, leaving out the prints the engine refuses; null when nothing usable is left. */
+    private static List<Candidate> identify(DedupEngine engine, int set, int impression, boolean irises,
+                                            Set<FingerPosition> leftOut) {
+        while (leftOut.size() < FingerPosition.values().length) {
+            try {
+                return engine.identify(planted(nik(100 + set * 10 + impression), set, impression, irises, leftOut));
+            } catch (InvalidInputException e) {
+                FingerPosition refused = refused(e.getMessage());
+                if (refused == null) {
+                    return null;
+                }
+                leftOut.add(refused);
+            }
+        }
+        return null;
+    }
+
+    private static String nik(int serial) {
+        return String.format(Locale.ROOT, "350701010190%04d", 9000 + serial); // outside SyntheticGallery's NIKs
+    }
+
+    @Test
+    void tenFingerSearchAmongAMillionPersons() throws Exception {
+        SharedData.assumeLarge();
+        Path store = Path.of(System.getProperty("satunik.large.store", "target/national-scale"));
+        EngineOptions options = EngineOptions.at(store).withThreads(THREADS).withCapacity(PERSONS + 100L);
+        if (!Files.exists(store.resolve(FingerIndex.PERSONS_FILE))) {
+            long t0 = System.nanoTime();
+            SyntheticGallery.generate(options, 0, PERSONS, 10, true, 1, done -> { });
+            System.out.printf(Locale.ROOT, "generated %,d persons x 10 fingers + 2 eyes in %.0f s%n", PERSONS,
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        // Reopen: the figure is the second and later opens (files in the page cache, as on a running server).
+        double[] opens = new double[4];
+        long heap = 0;
+        for (int i = 0; i < opens.length; i++) {
+            long t0 = System.nanoTime();
+            try (DedupEngine engine = DedupEngine.open(options)) {
+                opens[i] = (System.nanoTime() - t0) / 1e6;
+                System.gc();
+                heap = usedHeap(); // the whole JVM's heap in use after a collection, the open engine included
+                assertTrue(engine.stats().persons() >= PERSONS, engine.stats().toString());
+            }
+        }
+        System.out.printf(Locale.ROOT, "reopen: %s ms; heap in use with the engine open, after a collection: %.1f MB%n",
+                Arrays.toString(Arrays.stream(opens).map(Math::round).toArray()), heap / 1e6);
+
+        try (DedupEngine engine = DedupEngine.open(options)) {
+            for (int set = 0; set < SETS.length; set++) {
+                if (engine.stats().persons() < PERSONS + SETS.length) {
+                    DedupDecision decision = plant(engine, nik(set), set);
+                    System.out.println("planted " + SETS[set] + ": " + decision.kind() + " " + decision.reason());
+                }
+            }
+        }
+        // The reference: the same planted persons alone in a store searched exhaustively (SourceAFIS and the iris
+        // matcher against every person), which finds what the exhaustive loop over the whole gallery would find
+        // among them (the synthetic persons are nobody's mates).
+        Path referenceStore = store.resolveSibling(store.getFileName() + "-reference");
+        Files.createDirectories(referenceStore);
+        EngineOptions referenceOptions = EngineOptions.at(referenceStore).withThreads(THREADS).withExhaustive(true);
+        try (DedupEngine reference = DedupEngine.open(referenceOptions)) {
+            for (int set = 0; set < SETS.length; set++) {
+                plant(reference, nik(set), set);
+            }
+        }
+        try (DedupEngine engine = DedupEngine.open(options);
+             DedupEngine reference = DedupEngine.open(referenceOptions)) {
+            for (boolean irises : new boolean[] {false, true}) {
+                List<Double> millis = new ArrayList<>();
+                int found = 0;
+                int refusedProbes = 0;
+                int recalled = 0;
+                long rescored = 0;
+                for (int set = 0; set < SETS.length; set++) {
+                    for (int impression = 2; impression <= 8; impression++) {
+                        Set<FingerPosition> leftOut = EnumSet.noneOf(FingerPosition.class);
+                        SearchStatistics before = engine.statistics();
+                        List<Candidate> candidates = identify(engine, set, impression, irises, leftOut);
+                        SearchStatistics after = engine.statistics();
+                        if (candidates == null) {
+                            refusedProbes++;
+                            continue;
+                        }
+                        millis.add((after.searchNanos() - before.searchNanos()) / 1e6);
+                        rescored += after.personsRescored() - before.personsRescored();
+                        // the reference: SourceAFIS (and the iris matcher) against the planted mate alone
+                        String mate = nik(set);
+                        double referenceScore = mateScore(identify(reference, set, impression, irises, leftOut), mate);
+                        boolean mateFound = mateScore(candidates, mate) >= EngineOptions.DEFAULT_THRESHOLD;
+                        if (referenceScore >= EngineOptions.DEFAULT_THRESHOLD) {
+                            if (!mateFound) {
+                                System.out.printf(Locale.ROOT, "  missed %s impression %d (%s left out): reference %.1f,"
+                                        + " found %s%n", SETS[set], impression, leftOut, referenceScore,
+                                        candidates.subList(0, Math.min(3, candidates.size())));
+                            }
+                            found++;
+                            recalled += mateFound ? 1 : 0;
+                        }
+                    }
+                }
+                millis.sort(null);
+                double median = millis.get(millis.size() / 2);
+                double worst = millis.get(millis.size() - 1);
+                System.out.printf(Locale.ROOT, "%s: %d searches among %,d persons on %d threads, search (extraction"
+                                + " excluded) median %.0f ms, p90 %.0f ms, max %.0f ms; %d persons compared in full a"
+                                + " search; mates found %d of %d the reference finds; %d probes refused%n",
+                        irises ? "10 fingers + 2 eyes" : "10 fingers", millis.size(), engine.stats().persons(),
+                        THREADS, median, millis.get(millis.size() * 9 / 10), worst, rescored / millis.size(),
+                        recalled, found, refusedProbes);
+                assertEquals(found, recalled, "recall");
+                assertTrue(found >= 50, "the reference finds most mates: " + found);
+                assertTrue(median <= 1000, "median search " + median + " ms");
+            }
+        }
+        assertTrue(opens[opens.length - 1] <= 2000, "reopen " + opens[opens.length - 1] + " ms");
+        assertTrue(heap < 512L << 20, "heap " + heap);
+    }
+
+    private static double mateScore(List<Candidate> candidates, String mate) {
+        return candidates.stream().filter(c -> c.nik().value().equals(mate)).mapToDouble(Candidate::score)
+                .max().orElse(0);
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
