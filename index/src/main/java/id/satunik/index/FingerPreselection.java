@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  * impression piles its votes on one turn, an impostor spreads its chance hits over all 64. The 64 counters are
  * kept bit-sliced (nine 64-bit planes, one bit of every counter per plane: one key costs a look-up, a rotate and
  * a carry chain of 27 bit operations, no branch per counter) and the peak is found bit-sliced too. A cheaper
- * first stage, the same vote over a run of 64 of a finger's mid-length edges only (two or three cache lines of its
+ * first stage, the same vote over a run of 64 of a finger's mid-length edges only (a few cache lines of its
  * record), prunes persons when the probe has {@value #STAGE_A_MIN_FINGERS} fingers or more (the fused evidence of
  * several fingers is strong enough for it); the full rotation vote then runs on the survivors only.
  *
@@ -44,7 +44,7 @@ final class FingerPreselection {
     /** Gallery fingers sampled per probe finger for the standardisation. */
     static final int SAMPLE = 2048;
     static final int STAGE_A_MIN_FINGERS = 3;
-    /** Edges of a gallery finger read by the first stage: one contiguous run, two or three cache lines. */
+    /** Edges of a gallery finger read by the first stage: one contiguous run of keys (128 bytes) and of directions. */
     static final int STAGE_A_EDGES = 64;
     /**
      * Where that run starts among the finger's edges (sorted by length), in percent. Not at the shortest: there the
