@@ -129,7 +129,7 @@ public final class IrisExtractor {
                 m.sharpness(), m.concentricity(), m.margin());
         if (quality.score() < minQuality) {
             throw new UnusableSampleException(subject, String.format(Locale.ROOT,
-                    "iris quality %.0f below the minimum %.0f: %s", quality.score(), minQuality, quality.describe()));
+                    "iris quality %.1f below the minimum %.1f: %s", quality.score(), minQuality, quality.describe()));
         }
         return new IrisTemplate(position, encoded.code(), encoded.mask(), quality);
     }
