@@ -37,12 +37,13 @@ final class IrisSegmenter {
     static final double REFLECTION_LEVEL = 0.7;
     /**
      * For the code, a reflection must be brighter still: at {@link #REFLECTION_LEVEL} the mask also took IITD's
-     * bright iris fibres (15% of the ring in its sharpest eyes; with the lashes rule of before, 60% of their code);
-     * an illuminator's mirror image is near white. Chosen over 0.7 / 0.8 / 0.85 / 0.9 on all three shared sets
-     * (docs/iris.md, with the leave-one-dataset-out figures); used for the search too, 0.85 left a dim LED ring in
-     * one CASIA-Iris-Interval pupil unfilled and refused that image, hence two levels.
+     * bright iris fibres (15% of the ring in its sharpest eyes, with the lashes 60% of their code); an
+     * illuminator's mirror image is near white. Of 0.7 / 0.8 / 0.85 / 0.9, each leave-one-dataset-out fold over
+     * IITD, CASIA-Iris-Interval and CASIA-V1 picks 0.9 on its two tuning sets (docs/iris.md); used for the search
+     * too, 0.85 already left a dim LED ring in one CASIA-Iris-Interval pupil unfilled and refused that image, hence
+     * two levels.
      */
-    static final double SPECULAR_LEVEL = 0.85;
+    static final double SPECULAR_LEVEL = 0.9;
     /** Fraction of the pixels at each end of the histogram left out of the image's grey-level range. */
     static final double RANGE_TAIL = 0.005;
     /**
