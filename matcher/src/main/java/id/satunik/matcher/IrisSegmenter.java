@@ -44,6 +44,21 @@ final class IrisSegmenter {
      * two levels.
      */
     static final double SPECULAR_LEVEL = 0.9;
+
+    /** The level the code's reflections are masked from: {@link #SPECULAR_LEVEL}, or another for a caller's own use. */
+    private final double specularLevel;
+
+    IrisSegmenter() {
+        this(SPECULAR_LEVEL);
+    }
+
+    /**
+     * @param specularLevel the code's reflection level; {@link #REFLECTION_LEVEL} gives the segmenter before the
+     *                      code level was raised, which the fingerprint extractor's eye test was measured with
+     */
+    IrisSegmenter(double specularLevel) {
+        this.specularLevel = specularLevel;
+    }
     /** Fraction of the pixels at each end of the histogram left out of the image's grey-level range. */
     static final double RANGE_TAIL = 0.005;
     /**
@@ -140,7 +155,7 @@ final class IrisSegmenter {
             Core.subtract(src, opened, specular);
             Imgproc.threshold(specular, specular, REFLECTION_CONTRAST * k, 255, Imgproc.THRESH_BINARY);
             Mat white = cv.mat();
-            Imgproc.threshold(src, white, levels.black() + SPECULAR_LEVEL * levels.range(), 255, Imgproc.THRESH_BINARY);
+            Imgproc.threshold(src, white, levels.black() + specularLevel * levels.range(), 255, Imgproc.THRESH_BINARY);
             Core.bitwise_and(specular, white, specular);
             Imgproc.dilate(specular, specular, cv.track(
                     Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5))));
