@@ -417,6 +417,13 @@ final class DefaultDedupEngine implements DedupEngine {
         return identify(extract(probe, null, "probe").probe());
     }
 
+    /** The probe {@link #identify(EnrollmentRecord)} searches with, extracted (to time the search alone). */
+    SearchProbe probeOf(EnrollmentRecord probe) {
+        ensureOpen();
+        probe.validateSamples();
+        return extract(probe, null, "probe").probe();
+    }
+
     /** 1:N for a probe prepared elsewhere (benchmarks, a shard serving a distributed search). */
     List<Candidate> identify(SearchProbe probe) {
         ensureOpen();
