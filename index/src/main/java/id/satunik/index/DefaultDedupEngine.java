@@ -125,7 +125,7 @@ final class DefaultDedupEngine implements DedupEngine {
             boolean fresh = !ChronicleMapPersonStore.exists(dir) && !Files.exists(dir.resolve(Journal.FILE));
             TemplateCipher cipher = TemplateCipher.forStore(dir, options.key(), fresh);
             PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher, lock.id(),
-                    lock.created());
+                    lock.created(), false); // StoreCommits restores or recounts the counts
             opened.add(store);
             FingerIndex fingerIndex = FingerIndex.open(dir, lock.id(), lock.created());
             opened.add(fingerIndex);
@@ -415,6 +415,13 @@ final class DefaultDedupEngine implements DedupEngine {
         ensureOpen();
         probe.validateSamples();
         return identify(extract(probe, null, "probe").probe());
+    }
+
+    /** The probe {@link #identify(EnrollmentRecord)} searches with, extracted (to time the search alone). */
+    SearchProbe probeOf(EnrollmentRecord probe) {
+        ensureOpen();
+        probe.validateSamples();
+        return extract(probe, null, "probe").probe();
     }
 
     /** 1:N for a probe prepared elsewhere (benchmarks, a shard serving a distributed search). */

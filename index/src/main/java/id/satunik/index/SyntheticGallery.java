@@ -72,7 +72,7 @@ public final class SyntheticGallery {
         SyntheticIrisGallery eyes = new SyntheticIrisGallery(seed);
         List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
         try (ChronicleMapPersonStore store = ChronicleMapPersonStore.open(dir,
-                     Math.max(options.capacity(), (long) first + count), cipher, lock.id(), lock.created());
+                     Math.max(options.capacity(), (long) first + count), cipher, lock.id(), lock.created(), false);
              FingerIndex index = FingerIndex.open(dir, lock.id(), lock.created());
              IrisGallery irisGallery = new IrisGallery(dir, 1, IrisVectorScan.INSTANCE, lock.id());
              DemographicIndex demographics = DemographicIndex.open(dir, lock.id(), cipher.encrypts());
