@@ -203,6 +203,13 @@ public final class ClusterEngine implements DedupEngine {
         }
     }
 
+    /** 1:N for a record extracted elsewhere: the same scatter-gather as {@link #identify(EnrollmentRecord)} (figures). */
+    List<Candidate> identify(ShardRecord probe) {
+        ensureOpen();
+        List<Candidate> ranked = scatter(RecordCodec.encode(probe), null, Double.POSITIVE_INFINITY).candidates();
+        return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
+    }
+
     /** Biometric comparisons made by the members' shards since each member started. */
     @Override
     public long comparisons() {

@@ -121,8 +121,7 @@ final class MemberShards implements AutoCloseable {
 
     /** Writes a claimed person into its partition's shard (idempotent). */
     void add(int partition, byte[] value) {
-        ShardRecord record = RecordCodec.decode(value);
-        shard(partition).add(record, GalleryShard.probe(record));
+        shard(partition).add(RecordCodec.decode(value));
     }
 
     /**

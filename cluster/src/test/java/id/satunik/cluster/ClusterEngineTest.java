@@ -359,7 +359,7 @@ class ClusterEngineTest {
                 .resolve(String.format(Locale.ROOT, "S1%03d%c%02d.jpg", subject, side, image)));
     }
 
-    private static int[] freePorts(int n) throws IOException {
+    static int[] freePorts(int n) throws IOException {
         int[] ports = new int[n];
         List<ServerSocket> sockets = new ArrayList<>();
         try {

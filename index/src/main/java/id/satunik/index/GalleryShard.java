@@ -62,15 +62,18 @@ public final class GalleryShard implements AutoCloseable {
     }
 
     /**
-     * Stores a person decided elsewhere, written the single-node way (iris codes, finger index, person record).
+     * Stores a person decided elsewhere, written the single-node way (iris codes, finger index, person record); only
+     * the templates are parsed (no search structures are built for a person that is only stored).
      *
      * @return false when the shard already holds the NIK (adding is idempotent)
      */
-    public boolean add(ShardRecord person, Probe probe) {
+    public boolean add(ShardRecord person) {
         Nik nik = Nik.parse(person.nik());
         EnrollmentRecord demographics = EnrollmentRecord.builder(person.nik()).name(person.name())
                 .birthDate(person.birthDate()).sex(person.sex()).region(person.region()).build();
-        return engine.addIfAbsent(new PreparedRecord.Ready(demographics, nik, probe.prepared, person.dropped()));
+        SearchProbe stored = SearchProbe.toStore(person.fingers().stream().map(PreparedFinger::of).toList(),
+                person.irises());
+        return engine.addIfAbsent(new PreparedRecord.Ready(demographics, nik, stored, person.dropped()));
     }
 
     /**
