@@ -233,7 +233,9 @@ public final class ClusterEngine implements DedupEngine {
 
     @Override
     public double threshold() {
-        return options.threshold();
+        // the threshold a search of the gallery as it is now is decided with: fixed, or from the target FPIR and the
+        // persons enrolled cluster-wide (DecisionThreshold), as on the single node
+        return options.decisionThreshold().at(persons.size());
     }
 
     /** Persons in the replicated map; fingerprints and file bytes summed over the members' owned shards. */
@@ -337,9 +339,10 @@ public final class ClusterEngine implements DedupEngine {
     private DedupDecision decideLocked(byte[] recordBytes, ShardRecord record, Nik nik) {
         return withEnrollmentLock(() -> {
             for (int attempt = 1; ; attempt++) {
-                Outcome outcome = scatter(recordBytes, record.nik(), options.threshold());
+                double threshold = threshold();
+                Outcome outcome = scatter(recordBytes, record.nik(), threshold);
                 DedupDecision decision = DedupDecision.decide(nik, outcome.holder(), outcome.candidates(),
-                        options.threshold(), record.dropped()).withFingerQuality(record.fingerQuality());
+                        threshold, record.dropped()).withFingerQuality(record.fingerQuality());
                 if (!(decision instanceof DedupDecision.Enrolled) || claim(record.nik(), recordBytes)) {
                     return decision;
                 }

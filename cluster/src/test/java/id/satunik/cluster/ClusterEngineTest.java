@@ -153,8 +153,14 @@ class ClusterEngineTest {
         assertRanked(found);
 
         String operator = "adjudicator-" + UUID.randomUUID();
-        try (ClusterEngine reader = ClusterEngine.client(cluster, EngineOptions.at(dir.resolve("unused"))
-                .withOperator(operator))) {
+        EngineOptions calibrated = EngineOptions.at(dir.resolve("unused")).withOperator(operator)
+                .withTargetFpir(1e-6);
+        try (ClusterEngine reader = ClusterEngine.client(cluster, calibrated)) {
+            // a target FPIR: the threshold comes from it and the persons enrolled cluster-wide, as on one node
+            double derived = calibrated.decisionThreshold().at(single.stats().persons());
+            assertTrue(derived > 40, "calibrated above the minimum: " + derived);
+            assertEquals(derived, reader.threshold(), 1e-9);
+            assertEquals(derived, reader.dedup(finger(nik(102), DB, 103, 3)).threshold(), 1e-9);
             for (String held : List.of(nik(100), nik(301))) {   // a finger person, an eye person
                 EnrolledPerson expected = single.enrolled(held).orElseThrow();
                 EnrolledPerson actual = reader.enrolled(held).orElseThrow();
@@ -172,6 +178,7 @@ class ClusterEngineTest {
             }
         }
         assertEquals(3, reads.size(), reads.toString());
+        assertEquals(single.stats().persons(), engine.persons(), "the calibrated re-submission enrolled nobody");
         for (String held : List.of(nik(100), nik(301))) {
             assertTrue(reads.stream().anyMatch(l -> l.contains(held) && l.contains("\"FOUND\"")), reads.toString());
         }

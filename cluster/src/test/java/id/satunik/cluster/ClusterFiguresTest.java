@@ -204,15 +204,22 @@ class ClusterFiguresTest {
                         && !a.isEmpty() && a.getFirst().nik().value().equals(probe.nik()) ? 1 : 0;
             }
             next[0] = 0;
+            long rescoredOne = single.statistics().personsRescored();
             double[] one = timed(PROBES, oneNode);
+            rescoredOne = single.statistics().personsRescored() - rescoredOne;
             next[0] = 0;
+            long rescoredThree = engine.statistics().personsRescored();
             double[] three = timed(PROBES, threeMembers);
+            rescoredThree = engine.statistics().personsRescored() - rescoredThree;
             note("");
             note("## Search, %d persons, %d probes (persons of the gallery), candidate list of %d", PERSONS, PROBES, LIMIT);
             note("mate ranked first, same candidates and scores at or above 40, cluster and one node: %d of %d probes",
                     same, PROBES);
             row("one node, sequential", one);
             row("3 members, sequential", three);
+            note("persons compared in full (rescored) a probe: one node %.0f, 3 members %.0f (each shard proposes"
+                    + " at least the single node's shortlist)", (double) rescoredOne / PROBES,
+                    (double) rescoredThree / PROBES);
             note("throughput, 4 callers at once: one node %.2f probes/s, 3 members %.2f probes/s",
                     throughput(probes, p -> single.search(GalleryShard.probe(p), LIMIT, Double.POSITIVE_INFINITY)),
                     throughput(probes, engine::identify));
