@@ -695,11 +695,16 @@ final class DefaultDedupEngine implements DedupEngine {
 
     @Override
     public java.util.Optional<id.satunik.EnrolledPerson> enrolled(String nik) {
+        return enrolled(nik, options.operator());
+    }
+
+    /** As {@link #enrolled(String)}, audited under {@code operator} (a cluster member reading for a client). */
+    java.util.Optional<id.satunik.EnrolledPerson> enrolled(String nik, String operator) {
         ensureOpen();
         Nik parsed = parseNik(nik);
         java.util.Optional<PersonRecord> found = store.get(parsed);
         // who looked at whose templates: an adjudication read is audited like a decision
-        audit.record(clock.instant(), options.operator(), READ_ACTION, parsed.value(),
+        audit.record(clock.instant(), operator, READ_ACTION, parsed.value(),
                 found.isPresent() ? "FOUND" : "NOT_ENROLLED", 0, "templates read for adjudication");
         audit.sync();
         return found.map(this::enrolledPerson);

@@ -127,6 +127,24 @@ public final class SyntheticGallery {
         return new Person(nik, NAMES[i % NAMES.length], birth, templates, minutiae, iris);
     }
 
+    /**
+     * The synthetic persons as records that travel (a cluster's gallery filled with exactly the persons
+     * {@link #generate} writes into one store, for cluster-against-one-node figures): person {@code i} of the
+     * returned function is person {@code i} of a store generated with the same arguments.
+     *
+     * <p>The function is thread-safe.
+     */
+    public static java.util.function.IntFunction<ShardRecord> records(int fingers, boolean irises, long seed) {
+        SyntheticFingerprints prints = new SyntheticFingerprints(seed);
+        SyntheticIrisGallery eyes = new SyntheticIrisGallery(seed);
+        List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
+        return i -> {
+            Person p = make(prints, eyes, i, positions, irises);
+            return new ShardRecord(p.nik().value(), p.name(), p.birthDate(), p.nik().sex(), "DKI JAKARTA",
+                    p.templates(), p.eyes(), List.of(), List.of());
+        };
+    }
+
     /** The synthetic NIK of person {@code i}, for probes planted among them. */
     public static String nikOf(int i) {
         return Nik.fromLong(SyntheticFingerprints.nikOf(i)).value();
