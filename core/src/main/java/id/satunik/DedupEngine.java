@@ -142,7 +142,7 @@ public interface DedupEngine extends AutoCloseable {
      * deleted or corrected before the call.
      *
      * @throws InvalidInputException when the query is unusable
-     * @throws UnsupportedOperationException when the backend keeps no demographic index (the cluster, for now)
+     * @throws UnsupportedOperationException when the backend keeps no demographic index
      */
     default List<DemographicHit> searchDemographics(DemographicQuery query) {
         throw new UnsupportedOperationException("this backend (" + getClass().getSimpleName()
@@ -166,7 +166,7 @@ public interface DedupEngine extends AutoCloseable {
      *
      * @return empty when no live person holds the NIK
      * @throws InvalidInputException         when the NIK is malformed
-     * @throws UnsupportedOperationException on a backend that cannot hand out templates (the cluster client)
+     * @throws UnsupportedOperationException on a backend that cannot hand out templates
      */
     default java.util.Optional<EnrolledPerson> enrolled(String nik) {
         throw new UnsupportedOperationException("this backend cannot read enrolled persons; open the store itself");

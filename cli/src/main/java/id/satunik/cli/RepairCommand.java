@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code satunik repair}: rebuilds what can be derived. One instance per invocation. */
 @Command(name = "repair", sortOptions = false,
         description = {"Rebuilds what can be derived from the store's other files, then verifies it: its identity "
-                + "(store.id) when deleted; the finger index (fingers.persons, fingers-POSITION.edges) from the "
+                + "(store.id) when deleted; the finger index (fingers.persons, fingers-POSITION.sketch and .edges) from the "
                 + "templates in the person store; the iris code files from the eyes in the journal. A damaged file "
                 + "is kept beside its rebuilt one as NAME.damaged.",
                 "Stop every process using the store first. The person store and the journal cannot be derived: "

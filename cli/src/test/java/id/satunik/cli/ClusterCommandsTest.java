@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code dedup --cluster} and {@code stats --cluster} as a client of a member running in this JVM (the
+ * {@code dedup --cluster} (decisions with look-alikes and finger quality), {@code search --cluster} and
+ * {@code stats --cluster} as a client of a member running in this JVM (the
  * separate-JVM cluster is tested in module cluster); {@code member} refuses a start without its options.
  */
 class ClusterCommandsTest {
@@ -41,6 +42,14 @@ class ClusterCommandsTest {
             Cli dedup = Cli.run("dedup", "--cluster", name, "--join", join, "--threads", "2", manifest.toString());
             assertEquals(0, dedup.exitCode(), dedup.toString());
             assertEquals(List.of("ENROLLED", "DUPLICATE"), Report.parse(dedup.outLines()).decisions());
+            String duplicate = dedup.outLines().stream().filter(l -> l.contains("\"DUPLICATE\"")).findFirst()
+                    .orElseThrow();
+            assertTrue(duplicate.contains("\"lookAlikes\"") && duplicate.contains("3507010101900001")
+                    && duplicate.contains("\"fingerQuality\""), duplicate);
+
+            Cli search = Cli.run("search", "--cluster", name, "--join", join, "--name", "Budi");
+            assertEquals(0, search.exitCode(), search.toString());
+            assertTrue(search.out().contains("\"nik\":\"3507010101900001\""), search.out());
 
             Cli stats = Cli.run("stats", "--cluster", name, "--join", join);
             assertEquals(0, stats.exitCode(), stats.toString());

@@ -8,7 +8,10 @@ import com.hazelcast.map.IMap;
 import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.DedupEngine;
+import id.satunik.DemographicHit;
+import id.satunik.DemographicQuery;
 import id.satunik.EngineOptions;
+import id.satunik.EnrolledPerson;
 import id.satunik.EnrollmentRecord;
 import id.satunik.GalleryStats;
 import id.satunik.InvalidInputException;
@@ -123,7 +126,8 @@ public final class ClusterEngine implements DedupEngine {
         }
         ShardRecord person = RecordCodec.decode(result.record());
         return withEnrollmentLock(() -> claim(person.nik(), result.record())
-                ? new DedupDecision.Enrolled(person.nik(), person.dropped())
+                ? new DedupDecision.Enrolled(person.nik(), person.dropped(), Double.NaN, false,
+                        person.fingerQuality())
                 : new DedupDecision.Rejected(record.nik(), "NIK " + person.nik()
                         + " is already enrolled; nothing changed (use dedup to check a re-submission)"));
     }
@@ -142,6 +146,67 @@ public final class ClusterEngine implements DedupEngine {
             throw e;
         }
         List<Candidate> ranked = scatter(result.record(), null, Double.POSITIVE_INFINITY).candidates();
+        return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
+    }
+
+    /**
+     * Scatter-gather over the demographic indexes of every shard (each kept by its owner as the single-node store
+     * keeps one): each member merges its shards' best hits, this coordinator merges the members' lists, most alike
+     * first, ties by NIK. A shard's scores use its own term statistics (BM25's weight of a rare name is judged
+     * within the shard), so a score can differ from one store's; the hits found are the same when there are no
+     * more than {@code query.limit()} of them.
+     */
+    @Override
+    public List<DemographicHit> searchDemographics(DemographicQuery query) {
+        ensureOpen();
+        List<WireHit> merged = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DemographicResult result : everyPartition(() -> new DemographicTask(query),
+                DemographicResult::partitions)) {
+            for (WireHit hit : result.hits()) {
+                if (seen.add(hit.nik())) {   // a partition reported twice while it moves
+                    merged.add(hit);
+                }
+            }
+        }
+        merged.sort(WireHit.RANKING);
+        return merged.subList(0, Math.min(query.limit(), merged.size())).stream().map(WireHit::hit).toList();
+    }
+
+    /**
+     * The person enrolled under {@code nik}, read on the member that owns the NIK's partition and recorded in that
+     * shard's audit log under this engine's operator ({@link EngineOptions#operator()}), as the single-node engine
+     * records a read in its store's.
+     */
+    @Override
+    public java.util.Optional<EnrolledPerson> enrolled(String nik) {
+        ensureOpen();
+        try {
+            Nik.parse(nik);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("NIK " + nik, "invalid NIK: " + e.reason());
+        }
+        long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
+        while (true) {
+            try {
+                WirePerson person = searchers.submitToKeyOwner(new EnrolledTask(nik, options.operator()), nik).get();
+                return java.util.Optional.ofNullable(person).map(WirePerson::person);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException | RuntimeException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("cannot read NIK " + nik + ": " + e, e);
+                }
+                pause();   // the partition moved or its owner was lost: ask the new owner
+            }
+        }
+    }
+
+    /** 1:N for a record extracted elsewhere: the same scatter-gather as {@link #identify(EnrollmentRecord)} (figures). */
+    List<Candidate> identify(ShardRecord probe) {
+        ensureOpen();
+        List<Candidate> ranked = scatter(RecordCodec.encode(probe), null, Double.POSITIVE_INFINITY).candidates();
         return ranked.subList(0, Math.min(options.candidateLimit(), ranked.size()));
     }
 
@@ -168,7 +233,9 @@ public final class ClusterEngine implements DedupEngine {
 
     @Override
     public double threshold() {
-        return options.threshold();
+        // the threshold a search of the gallery as it is now is decided with: fixed, or from the target FPIR and the
+        // persons enrolled cluster-wide (DecisionThreshold), as on the single node
+        return options.decisionThreshold().at(persons.size());
     }
 
     /** Persons in the replicated map; fingerprints and file bytes summed over the members' owned shards. */
@@ -250,18 +317,32 @@ public final class ClusterEngine implements DedupEngine {
         long start = System.nanoTime();
         long searched = searchNanos.sum();
         try {
-            return decideLocked(recordBytes, record, nik);
+            return withLookAlikes(decideLocked(recordBytes, record, nik), record);
         } finally {
             decisionNanos.add(System.nanoTime() - start - (searchNanos.sum() - searched));
         }
     }
 
+    /**
+     * A DUPLICATE or NIK_CONFLICT with the persons its demographics resemble, as the single-node engine lists them.
+     * Searched after the enrollment lock is released: these decisions enroll nobody, so the lock guards nothing here.
+     */
+    private DedupDecision withLookAlikes(DedupDecision decision, ShardRecord record) {
+        if (!(decision instanceof DedupDecision.Duplicate || decision instanceof DedupDecision.NikConflict)
+                || (record.name() == null || record.name().isBlank()) && record.birthDate() == null) {
+            return decision;
+        }
+        return decision.withLookAlikes(searchDemographics(new DemographicQuery(record.name(), record.birthDate(),
+                null, record.region(), GalleryShard.LOOK_ALIKES)));
+    }
+
     private DedupDecision decideLocked(byte[] recordBytes, ShardRecord record, Nik nik) {
         return withEnrollmentLock(() -> {
             for (int attempt = 1; ; attempt++) {
-                Outcome outcome = scatter(recordBytes, record.nik(), options.threshold());
+                double threshold = threshold();
+                Outcome outcome = scatter(recordBytes, record.nik(), threshold);
                 DedupDecision decision = DedupDecision.decide(nik, outcome.holder(), outcome.candidates(),
-                        options.threshold(), record.dropped());
+                        threshold, record.dropped()).withFingerQuality(record.fingerQuality());
                 if (!(decision instanceof DedupDecision.Enrolled) || claim(record.nik(), recordBytes)) {
                     return decision;
                 }
@@ -292,43 +373,56 @@ public final class ClusterEngine implements DedupEngine {
     }
 
     private Outcome scatterRounds(byte[] probe, String nik, double threshold) {
+        Map<Nik, Candidate> unique = new TreeMap<>();
+        Candidate holder = null;
+        for (ShardResult result : everyPartition(() -> new SearchTask(probe, nik, options.candidateLimit(), threshold),
+                ShardResult::partitions)) {
+            for (WireCandidate c : result.candidates()) {
+                Candidate candidate = c.candidate();
+                unique.put(candidate.nik(), candidate);   // a partition reported twice while it moves
+            }
+            if (result.holder() != null) {
+                holder = result.holder().candidate();
+            }
+        }
+        return new Outcome(GalleryShard.reduce(List.of(unique.values()), options.candidateLimit(), threshold),
+                holder);
+    }
+
+    /**
+     * The members' answers to one round of {@code task} that covered every partition, rounds repeated until one
+     * does (a member lost mid-round, partitions on the move).
+     */
+    private <R> List<R> everyPartition(java.util.function.Supplier<? extends java.util.concurrent.Callable<R>> task,
+                                       java.util.function.Function<R, Set<Integer>> partitionsOf) {
         int partitions = hazelcast.getPartitionService().getPartitions().size();
         long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
         RuntimeException last = null;
         while (System.currentTimeMillis() < deadline) {
             ensureOpen();
             try {
-                Map<Member, Future<ShardResult>> futures = searchers.submitToAllMembers(
-                        new SearchTask(probe, nik, options.candidateLimit(), threshold));
+                Map<Member, Future<R>> futures = searchers.submitToAllMembers(task.get());
                 Set<Integer> covered = new HashSet<>();
-                Map<Nik, Candidate> unique = new TreeMap<>();
-                Candidate holder = null;
-                for (Future<ShardResult> future : futures.values()) {
-                    ShardResult result = future.get(GIVE_UP_MILLIS, TimeUnit.MILLISECONDS);
-                    covered.addAll(result.partitions());
-                    for (WireCandidate c : result.candidates()) {
-                        Candidate candidate = c.candidate();
-                        unique.put(candidate.nik(), candidate);   // a partition reported twice while it moves
-                    }
-                    if (result.holder() != null) {
-                        holder = result.holder().candidate();
-                    }
+                List<R> results = new ArrayList<>();
+                for (Future<R> future : futures.values()) {
+                    R result = future.get(GIVE_UP_MILLIS, TimeUnit.MILLISECONDS);
+                    covered.addAll(partitionsOf.apply(result));
+                    results.add(result);
                 }
                 if (covered.size() == partitions) {
-                    return new Outcome(GalleryShard.reduce(List.of(unique.values()), options.candidateLimit(),
-                            threshold), holder);
+                    return results;
                 }
-                last = new IllegalStateException("search covered " + covered.size() + " of " + partitions
+                last = new IllegalStateException("round covered " + covered.size() + " of " + partitions
                         + " partitions");
             } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
-                last = new IllegalStateException("search round failed: " + e, e);
+                last = new IllegalStateException("round failed: " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("search interrupted", e);
             }
             pause();
         }
-        throw new IllegalStateException("no complete search within " + GIVE_UP_MILLIS + " ms", last);
+        throw new IllegalStateException("no complete round within " + GIVE_UP_MILLIS + " ms", last);
     }
 
     /** Claims the NIK for these bytes; true when they hold it now (first claim, or a retried one). */

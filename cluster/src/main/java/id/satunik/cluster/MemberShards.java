@@ -9,6 +9,7 @@ import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import id.satunik.Candidate;
+import id.satunik.DemographicQuery;
 import id.satunik.Nik;
 import id.satunik.index.GalleryShard;
 import id.satunik.index.ShardRecord;
@@ -120,8 +121,7 @@ final class MemberShards implements AutoCloseable {
 
     /** Writes a claimed person into its partition's shard (idempotent). */
     void add(int partition, byte[] value) {
-        ShardRecord record = RecordCodec.decode(value);
-        shard(partition).add(record, GalleryShard.probe(record));
+        shard(partition).add(RecordCodec.decode(value));
     }
 
     /**
@@ -188,6 +188,40 @@ final class MemberShards implements AutoCloseable {
         }
         return ShardResult.of(hazelcast.getCluster().getLocalMember().getAddress().toString(), owned,
                 GalleryShard.reduce(lists, limit, threshold), holder);
+    }
+
+    /**
+     * This member's part of a demographic search: each owned shard's best {@code query.limit()} hits, merged into
+     * the best {@code query.limit()} (most alike first, ties by NIK), so the coordinator's merge of the members'
+     * lists is the best over the whole gallery.
+     */
+    DemographicResult searchDemographics(DemographicQuery query) {
+        Set<Integer> owned = owned();
+        ensureSynced(owned);
+        List<WireHit> hits = new ArrayList<>();
+        for (int partition : owned) {
+            if (Files.isDirectory(folder(partition))) {
+                shard(partition).searchDemographics(query).forEach(h -> hits.add(WireHit.of(h)));
+            }
+        }
+        hits.sort(WireHit.RANKING);
+        return new DemographicResult(owned, hits.subList(0, Math.min(query.limit(), hits.size())));
+    }
+
+    /**
+     * The person under {@code nik} from its partition's shard, the read audited there; null when no person holds
+     * the NIK. Refused when this member does not own the partition (it moved): the coordinator asks its new owner.
+     */
+    WirePerson enrolled(String nik, String operator) {
+        Nik parsed = Nik.parse(nik);
+        int partition = partitionOf(nik);
+        Set<Integer> owned = owned();
+        if (!owned.contains(partition)) {
+            throw new IllegalStateException("partition " + partition + " of NIK " + nik + " is not owned by "
+                    + hazelcast.getCluster().getLocalMember().getAddress());
+        }
+        ensureSynced(owned);
+        return shard(partition).enrolled(parsed, operator).map(WirePerson::of).orElse(null);
     }
 
     /** Persons, fingerprints and files of the shards this member owns, its map entries, its search work. */

@@ -2,6 +2,7 @@ package id.satunik.cluster;
 
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
+import id.satunik.FingerQuality;
 import id.satunik.Sex;
 import id.satunik.index.ShardRecord;
 import id.satunik.matcher.FingerTemplate;
@@ -24,7 +25,8 @@ import java.util.List;
  * <p>Stateless; thread-safe.
  */
 final class RecordCodec {
-    private static final int VERSION = 1;
+    /** 2 added the submitted fingers' quality after the dropped samples; 1 is still read (no quality). */
+    private static final int VERSION = 2;
 
     private RecordCodec() {
     }
@@ -56,6 +58,15 @@ final class RecordCodec {
             for (String d : r.dropped()) {
                 text(out, d);
             }
+            out.writeShort(r.fingerQuality().size());
+            for (FingerQuality q : r.fingerQuality()) {
+                out.writeByte(q.position().ordinal());
+                out.writeDouble(q.score());
+                out.writeDouble(q.ridgeArea());
+                out.writeDouble(q.coherence());
+                out.writeInt(q.minutiae());
+                out.writeDouble(q.reliableMinutiae());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +76,7 @@ final class RecordCodec {
     static ShardRecord decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IllegalStateException("unknown record layout version " + version);
             }
             String nik = text(in);
@@ -90,8 +101,13 @@ final class RecordCodec {
             for (int i = in.readUnsignedShort(); i > 0; i--) {
                 dropped.add(text(in));
             }
+            List<FingerQuality> quality = new ArrayList<>();
+            for (int i = version == 1 ? 0 : in.readUnsignedShort(); i > 0; i--) {
+                quality.add(new FingerQuality(FingerPosition.values()[in.readUnsignedByte()], in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readInt(), in.readDouble()));
+            }
             return new ShardRecord(nik, name, birth == null ? null : LocalDate.parse(birth),
-                    sex == null ? null : Sex.valueOf(sex), region, fingers, irises, dropped);
+                    sex == null ? null : Sex.valueOf(sex), region, fingers, irises, dropped, quality);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable record bytes", e);
         }

@@ -1,21 +1,27 @@
 package id.satunik.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.DedupDecision.Kind;
 import id.satunik.DedupEngine;
+import id.satunik.DemographicHit;
+import id.satunik.DemographicQuery;
 import id.satunik.EngineOptions;
+import id.satunik.EnrolledPerson;
 import id.satunik.EnrollmentRecord;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
 import id.satunik.ImageSource;
+import id.satunik.InvalidInputException;
 import id.satunik.testing.SharedData;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,13 +99,13 @@ class ClusterEngineTest {
     void fingersAndIrisesDecideAsOnOneNode() {
         List<EnrollmentRecord> batch = new ArrayList<>();
         for (int f = 0; f < 5; f++) {
-            batch.add(finger(nik(100 + f), DB, 101 + f, 1));   // first recording
+            batch.add(finger(nik(100 + f), DB, 101 + f, 1, NAMES[f]));        // first recording
         }
         for (int f = 0; f < 5; f++) {
-            batch.add(finger(nik(200 + f), DB, 101 + f, 2));   // same finger, another NIK: duplicate
+            batch.add(finger(nik(200 + f), DB, 101 + f, 2, SPELLED[f]));      // same finger, another NIK: duplicate
         }
         batch.add(finger(nik(100), DB, 101, 3));              // own NIK again: re-submission
-        batch.add(finger(nik(101), DB, 101, 4));              // finger 101 under finger 102's NIK: conflict
+        batch.add(finger(nik(101), DB, 101, 4, SPELLED[0]));  // finger 101 under finger 102's NIK: conflict
         batch.add(finger("12345", DB, 101, 1));               // malformed NIK: rejected, batch goes on
         int[] subjects = {1, 2, 7};
         for (int p = 0; p < subjects.length; p++) {
@@ -115,6 +121,11 @@ class ClusterEngineTest {
         assertSameDecisions(expected, actual);
         assertEquals(Kind.ENROLLED, actual.getFirst().kind());
         assertEquals(Kind.DUPLICATE, actual.get(5).kind(), actual.get(5).toString());
+        assertEquals(1, actual.getFirst().fingerQuality().size(), "the finger's quality: " + actual.getFirst());
+        for (int i : new int[] {5, 11}) {   // a duplicate and a conflict list the look-alike first recording
+            assertTrue(actual.get(i).lookAlikes().stream().anyMatch(h -> h.nik().value().equals(nik(100))),
+                    actual.get(i).toString());
+        }
         assertEquals(Kind.ALREADY_ENROLLED, actual.get(10).kind());
         assertEquals(Kind.NIK_CONFLICT, actual.get(11).kind());
         assertEquals(Kind.REJECTED, actual.get(12).kind());
@@ -128,6 +139,54 @@ class ClusterEngineTest {
 
     @Test
     @Order(2)
+    void demographicSearchAndAdjudicationReadsAsOnOneNode() throws IOException {
+        // birth date alone scores a fixed amount: the same hits with the same scores in the same order
+        DemographicQuery born = new DemographicQuery(null, LocalDate.of(1990, 1, 1), null, null, 10);
+        assertEquals(hits(single.searchDemographics(born)), hits(engine.searchDemographics(born)));
+        assertEquals(5, engine.searchDemographics(born).size());
+        // a name variant: the same persons (a shard's BM25 weighs the words by its own statistics)
+        DemographicQuery name = DemographicQuery.byName("Sity Aminah");
+        List<DemographicHit> found = engine.searchDemographics(name);
+        assertEquals(single.searchDemographics(name).stream().map(h -> h.nik().value()).sorted().toList(),
+                found.stream().map(h -> h.nik().value()).sorted().toList());
+        assertEquals(nik(100), found.getFirst().nik().value(), found.toString());
+        assertRanked(found);
+
+        String operator = "adjudicator-" + UUID.randomUUID();
+        EngineOptions calibrated = EngineOptions.at(dir.resolve("unused")).withOperator(operator)
+                .withTargetFpir(1e-6);
+        try (ClusterEngine reader = ClusterEngine.client(cluster, calibrated)) {
+            // a target FPIR: the threshold comes from it and the persons enrolled cluster-wide, as on one node
+            double derived = calibrated.decisionThreshold().at(single.stats().persons());
+            assertTrue(derived > 40, "calibrated above the minimum: " + derived);
+            assertEquals(derived, reader.threshold(), 1e-9);
+            assertEquals(derived, reader.dedup(finger(nik(102), DB, 103, 3)).threshold(), 1e-9);
+            for (String held : List.of(nik(100), nik(301))) {   // a finger person, an eye person
+                EnrolledPerson expected = single.enrolled(held).orElseThrow();
+                EnrolledPerson actual = reader.enrolled(held).orElseThrow();
+                assertEquals(describe(expected), describe(actual), held);
+            }
+            assertEquals(java.util.Optional.empty(), reader.enrolled(nik(199)));
+            assertThrows(InvalidInputException.class, () -> reader.enrolled("12345"));
+        }
+        // each read is in the audit log of the shard that holds the NIK, under the client's operator
+        List<String> reads = new ArrayList<>();
+        try (var logs = java.nio.file.Files.find(dir, 3, (p, a) -> p.getFileName().toString().equals("audit.log")
+                && p.toString().contains("partition-"))) {
+            for (Path log : logs.toList()) {
+                java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains(operator)).forEach(reads::add);
+            }
+        }
+        assertEquals(3, reads.size(), reads.toString());
+        assertEquals(single.stats().persons(), engine.persons(), "the calibrated re-submission enrolled nobody");
+        for (String held : List.of(nik(100), nik(301))) {
+            assertTrue(reads.stream().anyMatch(l -> l.contains(held) && l.contains("\"FOUND\"")), reads.toString());
+        }
+        assertTrue(reads.stream().anyMatch(l -> l.contains(nik(199)) && l.contains("NOT_ENROLLED")), reads.toString());
+    }
+
+    @Test
+    @Order(3)
     void twoCoordinatorsRacingWithOnePersonUnderTwoNiksEnrollItOnce() throws Exception {
         try (ClusterEngine other = ClusterEngine.client(cluster, EngineOptions.at(dir.resolve("unused"))
                 .withThreads(2))) {
@@ -144,7 +203,7 @@ class ClusterEngineTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aMemberKilledMidBatchLosesNoPersonAndRejoins() throws Exception {
         String db = "fvc2000-db2b";
         List<EnrollmentRecord> first = new ArrayList<>();
@@ -230,12 +289,41 @@ class ClusterEngineTest {
             assertEquals(e.nik(), a.nik(), "input order");
             assertEquals(e.reason(), a.reason(), "record " + i);
             assertEquals(describe(e.matches()), describe(a.matches()), "record " + i);
+            assertEquals(e.fingerQuality(), a.fingerQuality(), "record " + i + ": finger quality");
+            // the same look-alikes (scores: each shard weighs a name by its own term statistics)
+            assertEquals(e.lookAlikes().stream().map(h -> h.nik().value()).sorted().toList(),
+                    a.lookAlikes().stream().map(h -> h.nik().value()).sorted().toList(), "record " + i);
+            assertRanked(a.lookAlikes());
+        }
+    }
+
+    /** Most alike first, ties by NIK: the single-node order. */
+    private static void assertRanked(List<DemographicHit> hits) {
+        for (int i = 1; i < hits.size(); i++) {
+            DemographicHit before = hits.get(i - 1);
+            DemographicHit after = hits.get(i);
+            assertTrue(before.score() > after.score() || before.score() == after.score()
+                    && before.nik().value().compareTo(after.nik().value()) < 0, hits.toString());
         }
     }
 
     private static List<String> describe(List<Candidate> candidates) {
         return candidates.stream().map(c -> String.format(Locale.ROOT, "%s %.6f %s %s", c.nik(), c.score(),
                 c.fingerScores(), c.irisScores())).toList();
+    }
+
+    private static List<String> hits(List<DemographicHit> hits) {
+        return hits.stream().map(h -> String.format(Locale.ROOT, "%s %s %.6f", h.nik(), h.name(), h.score())).toList();
+    }
+
+    private static String describe(EnrolledPerson p) {
+        StringBuilder s = new StringBuilder(p.nik() + " " + p.name() + " " + p.birthDate() + " " + p.sex() + " "
+                + p.region());
+        p.fingers().forEach((position, f) -> s.append(' ').append(position).append(' ').append(f.minutiae())
+                .append(' ').append(java.util.Arrays.hashCode(f.template())));
+        p.irises().forEach((eye, c) -> s.append(' ').append(eye).append(' ').append(java.util.Arrays.hashCode(c.code()))
+                .append(' ').append(java.util.Arrays.hashCode(c.mask())));
+        return s.toString();
     }
 
     private static void awaitMembers(ClusterEngine engine, int count) throws InterruptedException {
@@ -248,6 +336,18 @@ class ClusterEngineTest {
 
     private static String nik(int serial) {
         return String.format(Locale.ROOT, "350701010190%04d", serial);
+    }
+
+    /** First recordings' names, and the same names as another clerk spelled them (the duplicates'). */
+    private static final String[] NAMES = {"Siti Aminah", "Bambang Sutrisno", "Joko Widodo", "Dewi Lestari",
+            "Agus Salim"};
+    private static final String[] SPELLED = {"Sity Aminah", "Bambang Soetrisno", "Djoko Widodo", "Dewi Lestari",
+            "Agoes Salim"};
+
+    /** A named first recording or duplicate: born on the day its NIK encodes. */
+    private static EnrollmentRecord finger(String nik, String db, int finger, int impression, String name) {
+        return EnrollmentRecord.builder(nik).name(name).birthDate(LocalDate.of(1990, 1, 1)).region("Kota Malang")
+                .finger(FingerPosition.RIGHT_THUMB, ImageSource.of(SharedData.fvc(db, finger, impression))).build();
     }
 
     private static EnrollmentRecord finger(String nik, String db, int finger, int impression) {
@@ -266,7 +366,7 @@ class ClusterEngineTest {
                 .resolve(String.format(Locale.ROOT, "S1%03d%c%02d.jpg", subject, side, image)));
     }
 
-    private static int[] freePorts(int n) throws IOException {
+    static int[] freePorts(int n) throws IOException {
         int[] ports = new int[n];
         List<ServerSocket> sockets = new ArrayList<>();
         try {

@@ -16,6 +16,12 @@ final class MemberProcess {
     private Process process;
 
     MemberProcess(Path store, String cluster, int port, String join, int partitions) {
+        this(store, cluster, port, join, partitions, "600m", 2, 200);
+    }
+
+    /** A member with its own heap, worker threads (search and extraction) and persons per shard. */
+    MemberProcess(Path store, String cluster, int port, String join, int partitions, String heap, int threads,
+                  long shardCapacity) {
         this.store = store;
         this.port = port;
         this.log = store.resolveSibling(store.getFileName() + ".log");
@@ -27,10 +33,10 @@ final class MemberProcess {
                 cmd.add(arg);
             }
         }
-        cmd.addAll(List.of("-Xmx600m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        cmd.addAll(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 ClusterMember.class.getName(), "--store", store.toString(), "--cluster", cluster,
                 "--port", Integer.toString(port), "--join", join, "--partitions", Integer.toString(partitions),
-                "--threads", "2", "--shard-capacity", "200"));
+                "--threads", Integer.toString(threads), "--shard-capacity", Long.toString(shardCapacity)));
         this.command = List.copyOf(cmd);
     }
 

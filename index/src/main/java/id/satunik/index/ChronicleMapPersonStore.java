@@ -50,20 +50,48 @@ final class ChronicleMapPersonStore implements PersonStore {
     private final AtomicLong live = new AtomicLong();
     private final AtomicLong tombstones = new AtomicLong();
 
-    private ChronicleMapPersonStore(Path file, ChronicleMap<Long, byte[]> map, TemplateCipher cipher) {
+    private ChronicleMapPersonStore(Path file, ChronicleMap<Long, byte[]> map, TemplateCipher cipher, boolean count) {
         this.file = file;
         this.map = map;
         this.cipher = cipher;
-        map.forEach((nik, bytes) -> {
-            if (nik == IDENTITY_KEY) {
-                return;
+        if (count) {
+            recount();
+        }
+    }
+
+    /**
+     * Counts live persons and tombstones by reading every entry: seconds for a million persons (each value is a
+     * person's ten templates), so the engine's open restores the counts its last checkpoint saved instead
+     * ({@link #restoreCounts}) and counts only after a crash.
+     */
+    @Override
+    public synchronized void recount() {
+        long liveCount = 0;
+        long deletedCount = 0;
+        for (var entry : map.entrySet()) {
+            if (entry.getKey() == IDENTITY_KEY) {
+                continue;
             }
+            byte[] bytes = entry.getValue();
             if (!isTombstone(bytes)) {
-                live.incrementAndGet();
+                liveCount++;
             } else if (bytes[18] == DELETED) {
-                tombstones.incrementAndGet();
+                deletedCount++;
             }
-        });
+        }
+        live.set(liveCount);
+        tombstones.set(deletedCount);
+    }
+
+    @Override
+    public synchronized void restoreCounts(long liveCount, long deletedCount) {
+        live.set(liveCount);
+        tombstones.set(deletedCount);
+    }
+
+    @Override
+    public long entries() {
+        return map.longSize();
     }
 
     /** Opens the store in {@code dir} in the clear, creating it with room for {@code capacity} persons when new. */
@@ -86,6 +114,15 @@ final class ChronicleMapPersonStore implements PersonStore {
      * @throws IllegalStateException naming the file and what is wrong
      */
     static ChronicleMapPersonStore open(Path dir, long capacity, TemplateCipher cipher, UUID store, boolean mayCreate) {
+        return open(dir, capacity, cipher, store, mayCreate, true);
+    }
+
+    /**
+     * As {@link #open(Path, long, TemplateCipher, UUID, boolean)}; with {@code count} false the live and deleted
+     * counts are left to the caller ({@link StoreCommits} restores them from its checkpoint or recounts).
+     */
+    static ChronicleMapPersonStore open(Path dir, long capacity, TemplateCipher cipher, UUID store, boolean mayCreate,
+                                        boolean count) {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
         Path file = dir.resolve(FILE);
@@ -107,7 +144,7 @@ final class ChronicleMapPersonStore implements PersonStore {
                     .averageValueSize(AVERAGE_VALUE_BYTES)
                     .maxBloatFactor(MAX_BLOAT)
                     .createPersistedTo(file.toFile());
-            ChronicleMapPersonStore persons = new ChronicleMapPersonStore(file, map, cipher);
+            ChronicleMapPersonStore persons = new ChronicleMapPersonStore(file, map, cipher, count);
             if (store != null) {
                 try {
                     persons.checkIdentity(store);

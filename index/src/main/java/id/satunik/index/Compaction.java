@@ -33,6 +33,7 @@ final class Compaction {
                 "iris-left.codes", FingerIndex.PERSONS_FILE));
         for (id.satunik.FingerPosition position : id.satunik.FingerPosition.values()) {
             names.add(FingerIndex.fileOf(Path.of("."), position).getFileName().toString());
+            names.add(FingerIndex.sketchOf(Path.of("."), position).getFileName().toString());
         }
         names.add(Journal.FILE);
         names.add(Checkpoint.FILE);

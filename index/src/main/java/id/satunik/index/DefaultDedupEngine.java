@@ -126,7 +126,7 @@ final class DefaultDedupEngine implements DedupEngine {
             boolean fresh = !ChronicleMapPersonStore.exists(dir) && !Files.exists(dir.resolve(Journal.FILE));
             TemplateCipher cipher = TemplateCipher.forStore(dir, options.key(), fresh);
             PersonStore store = ChronicleMapPersonStore.open(dir, options.capacity(), cipher, lock.id(),
-                    lock.created());
+                    lock.created(), false); // StoreCommits restores or recounts the counts
             opened.add(store);
             FingerIndex fingerIndex = FingerIndex.open(dir, lock.id(), lock.created());
             opened.add(fingerIndex);
@@ -418,6 +418,13 @@ final class DefaultDedupEngine implements DedupEngine {
         return identify(extract(probe, null, "probe").probe());
     }
 
+    /** The probe {@link #identify(EnrollmentRecord)} searches with, extracted (to time the search alone). */
+    SearchProbe probeOf(EnrollmentRecord probe) {
+        ensureOpen();
+        probe.validateSamples();
+        return extract(probe, null, "probe").probe();
+    }
+
     /** 1:N for a probe prepared elsewhere (benchmarks, a shard serving a distributed search). */
     List<Candidate> identify(SearchProbe probe) {
         ensureOpen();
@@ -690,11 +697,16 @@ final class DefaultDedupEngine implements DedupEngine {
 
     @Override
     public java.util.Optional<id.satunik.EnrolledPerson> enrolled(String nik) {
+        return enrolled(nik, options.operator());
+    }
+
+    /** As {@link #enrolled(String)}, audited under {@code operator} (a cluster member reading for a client). */
+    java.util.Optional<id.satunik.EnrolledPerson> enrolled(String nik, String operator) {
         ensureOpen();
         Nik parsed = parseNik(nik);
         java.util.Optional<PersonRecord> found = store.get(parsed);
         // who looked at whose templates: an adjudication read is audited like a decision
-        audit.record(clock.instant(), options.operator(), READ_ACTION, parsed.value(),
+        audit.record(clock.instant(), operator, READ_ACTION, parsed.value(),
                 found.isPresent() ? "FOUND" : "NOT_ENROLLED", 0, "templates read for adjudication");
         audit.sync();
         return found.map(this::enrolledPerson);

@@ -123,6 +123,7 @@ final class DerivedFiles {
         setAside(dir.resolve(FingerIndex.PERSONS_FILE));
         for (FingerPosition position : FingerPosition.values()) {
             setAside(FingerIndex.fileOf(dir, position));
+            setAside(FingerIndex.sketchOf(dir, position));
         }
         List<PersonRecord> indexed = persons.stream().filter(p -> !p.fingers().isEmpty())
                 .sorted(Comparator.comparingLong(PersonRecord::fingerOrdinal)).toList();

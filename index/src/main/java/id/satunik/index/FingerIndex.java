@@ -15,6 +15,12 @@ import static id.satunik.index.FingerIndexLayout.PERSON_MASK;
 import static id.satunik.index.FingerIndexLayout.PERSON_NIK;
 import static id.satunik.index.FingerIndexLayout.PERSON_RECORD_BYTES;
 import static id.satunik.index.FingerIndexLayout.SHORT;
+import static id.satunik.index.FingerIndexLayout.SKETCH_DIRECTIONS;
+import static id.satunik.index.FingerIndexLayout.SKETCH_EDGES;
+import static id.satunik.index.FingerIndexLayout.SKETCH_KEYS;
+import static id.satunik.index.FingerIndexLayout.SKETCH_MAGIC;
+import static id.satunik.index.FingerIndexLayout.SKETCH_RECORD_BYTES;
+import static id.satunik.index.FingerIndexLayout.NO_EDGE;
 import static id.satunik.index.FingerIndexLayout.VERSION;
 
 import id.satunik.FingerPosition;
@@ -33,8 +39,9 @@ import java.util.zip.CRC32C;
 
 /**
  * The compact, memory-mapped finger index: per person ordinal, the NIK and which fingers it has
- * ({@code fingers.persons}), and per finger position a file of fixed 1 KiB records with the finger's quantized
- * edges ({@code fingers-right-thumb.edges}, …, created with the first finger of their position). What the
+ * ({@code fingers.persons}), and per finger position two files of fixed records with the finger's quantized
+ * edges, 1 KiB a finger together: its sketch ({@code fingers-right-thumb.sketch}, the first stage's input) and its
+ * other edges ({@code fingers-right-thumb.edges}), created with the first finger of their position. What the
  * pre-selection scan reads; SourceAFIS templates stay in the person store. See {@link FingerIndexLayout}.
  *
  * <p>Opening maps the files and reads nothing per person, so a store of millions opens in milliseconds and the
@@ -54,6 +61,7 @@ final class FingerIndex implements AutoCloseable {
     private final UUID store;
     private final MappedRecords persons;
     private final MappedRecords[] edges = new MappedRecords[POSITIONS];
+    private final MappedRecords[] sketches = new MappedRecords[POSITIONS];
 
     private FingerIndex(Path directory, UUID store, MappedRecords persons) {
         this.directory = directory;
@@ -82,8 +90,8 @@ final class FingerIndex implements AutoCloseable {
                 PERSON_RECORD_BYTES, 0, "finger index", store, mayCreate));
         try {
             for (FingerPosition position : FingerPosition.values()) {
-                if (Files.exists(fileOf(directory, position))) {
-                    index.edges[position.ordinal()] = index.openEdges(position, false);
+                if (Files.exists(fileOf(directory, position)) || Files.exists(sketchOf(directory, position))) {
+                    index.openPosition(position, false);
                 }
             }
             long size = index.size();
@@ -105,11 +113,18 @@ final class FingerIndex implements AutoCloseable {
     private void check(long ordinal) {
         int mask = maskAt(ordinal);
         for (int p = 0; p < POSITIONS; p++) {
-            if ((mask & (1 << p)) != 0 && (edges[p] == null || ordinal >= edges[p].committed())) {
-                throw new IllegalStateException("finger index is damaged: person " + ordinal + " has a "
-                        + FingerPosition.values()[p] + " finger that " + fileOf(directory, FingerPosition.values()[p])
-                        + (edges[p] == null ? " (missing) does not hold" : " does not hold (the file holds "
-                        + edges[p].committed() + " records; truncated?)"));
+            if ((mask & (1 << p)) == 0) {
+                continue;
+            }
+            FingerPosition position = FingerPosition.values()[p];
+            for (MappedRecords file : new MappedRecords[] {edges[p], sketches[p]}) {
+                if (file == null || ordinal >= file.committed()) {
+                    Path path = file == null ? (edges[p] == null ? fileOf(directory, position)
+                            : sketchOf(directory, position)) : file.path();
+                    throw new IllegalStateException("finger index is damaged: person " + ordinal + " has a "
+                            + position + " finger that " + path + (file == null ? " (missing) does not hold"
+                            : " does not hold (the file holds " + file.committed() + " records; truncated?)"));
+                }
             }
         }
         int stored = persons.chunk(ordinal).get(INT, persons.offset(ordinal) + PERSON_CRC);
@@ -125,6 +140,7 @@ final class FingerIndex implements AutoCloseable {
         for (int p = 0; p < POSITIONS; p++) {
             if ((mask & (1 << p)) != 0) {
                 names.add(fileOf(directory, FingerPosition.values()[p]).getFileName().toString());
+                names.add(sketchOf(directory, FingerPosition.values()[p]).getFileName().toString());
             }
         }
         return names;
@@ -137,6 +153,7 @@ final class FingerIndex implements AutoCloseable {
         for (int p = 0; p < POSITIONS; p++) {
             if ((mask & (1 << p)) != 0) {
                 crc.update(edges[p].record(ordinal).asByteBuffer());
+                crc.update(sketches[p].record(ordinal).asByteBuffer());
             }
         }
         return (int) crc.getValue();
@@ -158,9 +175,32 @@ final class FingerIndex implements AutoCloseable {
         return directory.resolve("fingers-" + position.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".edges");
     }
 
-    private MappedRecords openEdges(FingerPosition position, boolean mayCreate) {
-        return MappedRecords.open(fileOf(directory, position), EDGES_MAGIC, VERSION, EDGE_RECORD_BYTES,
+    /** The sketch file of a position: what the first stage of the pre-selection reads. */
+    static Path sketchOf(Path directory, FingerPosition position) {
+        return directory.resolve("fingers-" + position.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".sketch");
+    }
+
+    /** Opens (or creates) both files of a position; a missing one beside an existing one is damage. */
+    private void openPosition(FingerPosition position, boolean mayCreate) {
+        int p = position.ordinal();
+        if (!mayCreate) {
+            for (Path path : List.of(fileOf(directory, position), sketchOf(directory, position))) {
+                if (!Files.exists(path)) {
+                    throw new IllegalStateException("finger index is damaged: " + path + " is missing beside the "
+                            + "other file of its position; satunik repair rebuilds the index from the person store");
+                }
+            }
+        }
+        edges[p] = MappedRecords.open(fileOf(directory, position), EDGES_MAGIC, VERSION, EDGE_RECORD_BYTES,
                 position.code(), "finger index", store, mayCreate);
+        try {
+            sketches[p] = MappedRecords.open(sketchOf(directory, position), SKETCH_MAGIC, VERSION,
+                    SKETCH_RECORD_BYTES, position.code(), "finger index", store, mayCreate);
+        } catch (RuntimeException e) {
+            edges[p].close();
+            edges[p] = null;
+            throw e;
+        }
     }
 
     /** Persons committed; every ordinal below it is complete. */
@@ -177,9 +217,14 @@ final class FingerIndex implements AutoCloseable {
         return persons.chunk(ordinal).get(INT, persons.offset(ordinal) + PERSON_MASK);
     }
 
-    /** The edge file of a position, null when no one has that finger. */
+    /** The edge file of a position (a finger's edges outside its sketch), null when no one has that finger. */
     MappedRecords edges(int positionOrdinal) {
         return edges[positionOrdinal];
+    }
+
+    /** The sketch file of a position, null when no one has that finger. */
+    MappedRecords sketches(int positionOrdinal) {
+        return sketches[positionOrdinal];
     }
 
     /**
@@ -209,23 +254,43 @@ final class FingerIndex implements AutoCloseable {
 
     private long write(long ordinal, long nik, Map<FingerPosition, FingerMinutiae> fingers) {
         int mask = 0;
-        short[] keys = new short[EDGE_CAPACITY];
-        byte[] directions = new byte[EDGE_CAPACITY];
+        short[] keys = new short[SKETCH_EDGES + EDGE_CAPACITY];
+        byte[] directions = new byte[SKETCH_EDGES + EDGE_CAPACITY];
         for (Map.Entry<FingerPosition, FingerMinutiae> finger : fingers.entrySet()) {
             int p = finger.getKey().ordinal();
             if (edges[p] == null) {
-                edges[p] = openEdges(finger.getKey(), true);
+                openPosition(finger.getKey(), true);
             }
-            int count = EdgeShapes.galleryEdges(finger.getValue(), EDGE_CAPACITY, keys, directions);
-            MemorySegment chunk = edges[p].chunkForWrite(ordinal);
-            long base = edges[p].offset(ordinal);
-            chunk.set(SHORT, base + EDGE_COUNT, (short) count);
-            chunk.set(SHORT, base + EDGE_MINUTIAE, (short) Math.min(finger.getValue().count(), 0xFFFF));
-            MemorySegment.copy(keys, 0, chunk, SHORT, base + EDGE_KEYS, count);
-            MemorySegment.copy(directions, 0, chunk, ValueLayout.JAVA_BYTE, base + EDGE_DIRECTIONS, count);
-            edges[p].commit(Math.max(edges[p].committed(), ordinal + 1));
+            int count = EdgeShapes.galleryEdges(finger.getValue(), keys.length, keys, directions);
+            writeFinger(p, ordinal, finger.getValue().count(), keys, directions, count);
             mask |= 1 << p;
         }
+        return commitPerson(ordinal, nik, mask);
+    }
+
+    /**
+     * Appends a person from its fingers' edges as {@link EdgeShapes#galleryEdges} gives them (sorted by length),
+     * arrays indexed by position ordinal, null where the person has no finger: for tools that move an index of an
+     * older layout into this one without parsing templates again.
+     */
+    synchronized long appendEdges(long nik, int[] minutiae, short[][] keys, byte[][] directions, int[] counts) {
+        long ordinal = persons.committed();
+        int mask = 0;
+        for (int p = 0; p < POSITIONS; p++) {
+            if (keys[p] == null) {
+                continue;
+            }
+            if (edges[p] == null) {
+                openPosition(FingerPosition.values()[p], true);
+            }
+            writeFinger(p, ordinal, minutiae[p], keys[p], directions[p], counts[p]);
+            mask |= 1 << p;
+        }
+        return commitPerson(ordinal, nik, mask);
+    }
+
+    /** Writes the person record, then the count that makes the person visible. */
+    private long commitPerson(long ordinal, long nik, int mask) {
         MemorySegment chunk = persons.chunkForWrite(ordinal);
         long base = persons.offset(ordinal);
         chunk.set(LONG, base + PERSON_NIK, nik);
@@ -233,6 +298,36 @@ final class FingerIndex implements AutoCloseable {
         chunk.set(INT, base + PERSON_CRC, checksum(ordinal, mask));
         persons.commit(ordinal + 1);
         return ordinal;
+    }
+
+    /**
+     * Writes one finger's records at {@code ordinal}: edges {@code sketchStart .. +SKETCH_EDGES} of the
+     * length-sorted {@code keys}/{@code directions} to the sketch file, the others, in order, to the edge file.
+     */
+    private void writeFinger(int p, long ordinal, int minutiae, short[] keys, byte[] directions, int count) {
+        int start = FingerIndexLayout.sketchStart(count);
+        int inSketch = Math.min(SKETCH_EDGES, count - start);
+        MemorySegment sketch = sketches[p].chunkForWrite(ordinal);
+        long at = sketches[p].offset(ordinal);
+        for (int i = 0; i < SKETCH_EDGES; i++) {
+            sketch.set(SHORT, at + SKETCH_KEYS + 2L * i, (short) (i < inSketch ? keys[start + i] : NO_EDGE));
+            sketch.set(ValueLayout.JAVA_BYTE, at + SKETCH_DIRECTIONS + i, i < inSketch ? directions[start + i] : 0);
+        }
+        MemorySegment chunk = edges[p].chunkForWrite(ordinal);
+        long base = edges[p].offset(ordinal);
+        int rest = count - inSketch;
+        chunk.set(SHORT, base + EDGE_COUNT, (short) rest);
+        chunk.set(SHORT, base + EDGE_MINUTIAE, (short) Math.min(minutiae, 0xFFFF));
+        MemorySegment.copy(keys, 0, chunk, SHORT, base + EDGE_KEYS, start);
+        MemorySegment.copy(keys, start + inSketch, chunk, SHORT, base + EDGE_KEYS + 2L * start, rest - start);
+        MemorySegment.copy(directions, 0, chunk, ValueLayout.JAVA_BYTE, base + EDGE_DIRECTIONS, start);
+        MemorySegment.copy(directions, start + inSketch, chunk, ValueLayout.JAVA_BYTE, base + EDGE_DIRECTIONS + start,
+                rest - start);
+        // zero the slots after the edges, so that a record rewritten at the same ordinal checksums the same
+        chunk.asSlice(base + EDGE_KEYS + 2L * rest, 2L * (EDGE_CAPACITY - rest)).fill((byte) 0);
+        chunk.asSlice(base + EDGE_DIRECTIONS + rest, EDGE_CAPACITY - rest).fill((byte) 0);
+        sketches[p].commit(Math.max(sketches[p].committed(), ordinal + 1));
+        edges[p].commit(Math.max(edges[p].committed(), ordinal + 1));
     }
 
     /** Fingers over all committed persons (reads the 16-byte person records). */
@@ -249,9 +344,11 @@ final class FingerIndex implements AutoCloseable {
     Map<String, Long> files() {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put(PERSONS_FILE, persons.bytes());
-        for (MappedRecords file : edges) {
-            if (file != null) {
-                out.put(file.path().getFileName().toString(), file.bytes());
+        for (int p = 0; p < POSITIONS; p++) {
+            for (MappedRecords file : new MappedRecords[] {sketches[p], edges[p]}) {
+                if (file != null) {
+                    out.put(file.path().getFileName().toString(), file.bytes());
+                }
             }
         }
         return out;
@@ -259,9 +356,11 @@ final class FingerIndex implements AutoCloseable {
 
     void flush() {
         persons.flush();
-        for (MappedRecords file : edges) {
-            if (file != null) {
-                file.flush();
+        for (int p = 0; p < POSITIONS; p++) {
+            for (MappedRecords file : new MappedRecords[] {edges[p], sketches[p]}) {
+                if (file != null) {
+                    file.flush();
+                }
             }
         }
     }
@@ -269,12 +368,14 @@ final class FingerIndex implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (MappedRecords file : edges) {
-            if (file != null) {
-                try {
-                    file.close();
-                } catch (RuntimeException e) {
-                    failure = failure == null ? e : failure;
+        for (int p = 0; p < POSITIONS; p++) {
+            for (MappedRecords file : new MappedRecords[] {edges[p], sketches[p]}) {
+                if (file != null) {
+                    try {
+                        file.close();
+                    } catch (RuntimeException e) {
+                        failure = failure == null ? e : failure;
+                    }
                 }
             }
         }

@@ -4,6 +4,9 @@ import static id.satunik.index.FingerIndexLayout.EDGE_COUNT;
 import static id.satunik.index.FingerIndexLayout.EDGE_DIRECTIONS;
 import static id.satunik.index.FingerIndexLayout.EDGE_KEYS;
 import static id.satunik.index.FingerIndexLayout.SHORT;
+import static id.satunik.index.FingerIndexLayout.SKETCH_DIRECTIONS;
+import static id.satunik.index.FingerIndexLayout.SKETCH_EDGES;
+import static id.satunik.index.FingerIndexLayout.SKETCH_KEYS;
 
 import id.satunik.FingerPosition;
 import java.lang.foreign.MemorySegment;
@@ -24,9 +27,10 @@ import java.util.concurrent.Future;
  * impression piles its votes on one turn, an impostor spreads its chance hits over all 64. The 64 counters are
  * kept bit-sliced (nine 64-bit planes, one bit of every counter per plane: one key costs a look-up, a rotate and
  * a carry chain of 27 bit operations, no branch per counter) and the peak is found bit-sliced too. A cheaper
- * first stage, the same vote over a run of 64 of a finger's mid-length edges only (a few cache lines of its
- * record), prunes persons when the probe has {@value #STAGE_A_MIN_FINGERS} fingers or more (the fused evidence of
- * several fingers is strong enough for it); the full rotation vote then runs on the survivors only.
+ * first stage, the same vote over the finger's sketch only (a run of 64 mid-length edges, kept in a dense file of
+ * its own: 192 bytes a finger read in sequence), prunes persons when the probe has {@value #STAGE_A_MIN_FINGERS}
+ * fingers or more (the fused evidence of several fingers is strong enough for it); the full rotation vote, over the
+ * sketch and the finger's other edges, then runs on the survivors only.
  *
  * <p>Person level: each finger's raw evidence is standardised per probe finger against a fixed, evenly spread
  * sample of the gallery (z-normalisation, so that a probe finger rich in edges does not outweigh the others), and
@@ -44,14 +48,6 @@ final class FingerPreselection {
     /** Gallery fingers sampled per probe finger for the standardisation. */
     static final int SAMPLE = 2048;
     static final int STAGE_A_MIN_FINGERS = 3;
-    /** Edges of a gallery finger read by the first stage: one contiguous run of keys (128 bytes) and of directions. */
-    static final int STAGE_A_EDGES = 64;
-    /**
-     * Where that run starts among the finger's edges (sorted by length), in percent. Not at the shortest: there the
-     * spurious minutia pairs of poor prints crowd, and the probe covers nearly every short key, so a hit says little
-     * (measured over the eight FVC sets planted as ten-finger persons, docs/benchmarks.md).
-     */
-    static final int STAGE_A_FROM_PERCENT = 30;
     private static final int POSITIONS = FingerPosition.values().length;
 
     /** Best-first ordinals and their fused scores; {@code scanned} counts the gallery fingers read. */
@@ -117,8 +113,8 @@ final class FingerPreselection {
                         if (finger == null || (mask & (1 << p)) == 0) {
                             continue;
                         }
-                        MappedRecords file = index.edges(p);
-                        double raw = firstStage ? partialVote(file, ordinal, finger) : rotationVote(file, ordinal, finger);
+                        double raw = firstStage ? sketchVote(index.sketches(p), ordinal, finger)
+                                : rotationVote(index.edges(p), index.sketches(p), ordinal, finger);
                         sum += norms.z(p, firstStage, raw);
                         shared++;
                     }
@@ -171,58 +167,70 @@ final class FingerPreselection {
         }
     }
 
-    /** First stage: the rotation vote over a run of the finger's mid-length edges only. */
-    static double partialVote(MappedRecords file, long ordinal, FingerQuery.Finger probe) {
-        MemorySegment chunk = file.chunk(ordinal);
-        long base = file.offset(ordinal);
-        int all = chunk.get(SHORT, base + EDGE_COUNT);
-        int first = Math.max(0, Math.min(all - STAGE_A_EDGES, all * STAGE_A_FROM_PERCENT / 100));
-        return rotationVote(chunk, base, first, Math.min(STAGE_A_EDGES, all - first), probe);
+    /** First stage: the rotation vote over the finger's sketch only. */
+    static double sketchVote(MappedRecords sketches, long ordinal, FingerQuery.Finger probe) {
+        MemorySegment sketch = sketches.chunk(ordinal);
+        long at = sketches.offset(ordinal);
+        return rotationVote(sketch, at + SKETCH_KEYS, at + SKETCH_DIRECTIONS, SKETCH_EDGES, sketch, 0, 0, 0, probe);
     }
 
-    /** Second stage: the height of the rotation vote's peak above what chance hits would pile up. */
-    static double rotationVote(MappedRecords file, long ordinal, FingerQuery.Finger probe) {
-        MemorySegment chunk = file.chunk(ordinal);
-        long base = file.offset(ordinal);
-        return rotationVote(chunk, base, 0, chunk.get(SHORT, base + EDGE_COUNT), probe);
+    /** Second stage: the rotation vote over all of the finger's edges (its sketch and the others). */
+    static double rotationVote(MappedRecords edges, MappedRecords sketches, long ordinal, FingerQuery.Finger probe) {
+        MemorySegment sketch = sketches.chunk(ordinal);
+        long at = sketches.offset(ordinal);
+        MemorySegment chunk = edges.chunk(ordinal);
+        long base = edges.offset(ordinal);
+        return rotationVote(sketch, at + SKETCH_KEYS, at + SKETCH_DIRECTIONS, SKETCH_EDGES,
+                chunk, base + EDGE_KEYS, base + EDGE_DIRECTIONS, chunk.get(SHORT, base + EDGE_COUNT), probe);
     }
 
-    /** The rotation vote over edges {@code first .. first + count - 1} of the record at {@code base}. */
-    private static double rotationVote(MemorySegment chunk, long base, int first, int count, FingerQuery.Finger probe) {
+    /**
+     * The height of the rotation vote's peak above what chance hits would pile up, over two runs of edges (keys
+     * u16 and directions u8 at the given offsets): the sketch's and the other edges'.
+     */
+    private static double rotationVote(MemorySegment first, long aKeys, long aDirections, int aCount,
+                                       MemorySegment second, long bKeys, long bDirections, int bCount,
+                                       FingerQuery.Finger probe) {
         long[] directions = probe.directions;
         long[] present = probe.present;
         long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0;
         int hits = 0;
-        for (int i = first; i < first + count; i++) {
-            int key = chunk.get(SHORT, base + EDGE_KEYS + 2L * i) & 0xFFFF;
-            // the 3 KiB presence bitset stays in L1; the 192 KiB direction table is read only on a hit
-            if ((present[key >>> 6] >>> key & 1) == 0) {
-                continue;
+        for (int run = 0; run < 2; run++) {
+            MemorySegment chunk = run == 0 ? first : second;
+            long keys = run == 0 ? aKeys : bKeys;
+            long dirs = run == 0 ? aDirections : bDirections;
+            int count = run == 0 ? aCount : bCount;
+            for (int i = 0; i < count; i++) {
+                int key = chunk.get(SHORT, keys + 2L * i) & 0xFFFF;
+                // the 3 KiB presence bitset stays in L1; the 192 KiB direction table is read only on a hit
+                if ((present[key >>> 6] >>> key & 1) == 0) {
+                    continue;
+                }
+                long votes = directions[key];
+                hits++;
+                int direction = chunk.get(ValueLayout.JAVA_BYTE, dirs + i) & 63;
+                long carry = Long.rotateRight(votes, direction);
+                long t;
+                t = c0 & carry; c0 ^= carry; carry = t;
+                t = c1 & carry; c1 ^= carry; carry = t;
+                t = c2 & carry; c2 ^= carry; carry = t;
+                t = c3 & carry; c3 ^= carry; carry = t;
+                t = c4 & carry; c4 ^= carry; carry = t;
+                t = c5 & carry; c5 ^= carry; carry = t;
+                t = c6 & carry; c6 ^= carry; carry = t;
+                t = c7 & carry; c7 ^= carry; carry = t;
+                c8 ^= carry; // 340 edges at most: nine bits never overflow
             }
-            long votes = directions[key];
-            hits++;
-            int direction = chunk.get(ValueLayout.JAVA_BYTE, base + EDGE_DIRECTIONS + i) & 63;
-            long carry = Long.rotateRight(votes, direction);
-            long t;
-            t = c0 & carry; c0 ^= carry; carry = t;
-            t = c1 & carry; c1 ^= carry; carry = t;
-            t = c2 & carry; c2 ^= carry; carry = t;
-            t = c3 & carry; c3 ^= carry; carry = t;
-            t = c4 & carry; c4 ^= carry; carry = t;
-            t = c5 & carry; c5 ^= carry; carry = t;
-            t = c6 & carry; c6 ^= carry; carry = t;
-            t = c7 & carry; c7 ^= carry; carry = t;
-            c8 ^= carry; // 340 edges at most: nine bits never overflow
         }
         // Bit-sliced maximum: keep the counters that have the highest plane set, plane by plane.
         long[] planes = {c8, c7, c6, c5, c4, c3, c2, c1, c0};
         long candidates = -1L;
         int peak = 0;
-        for (int b = 0; b < planes.length; b++) {
-            long t = candidates & planes[b];
+        for (int plane = 0; plane < planes.length; plane++) {
+            long t = candidates & planes[plane];
             if (t != 0) {
                 candidates = t;
-                peak |= 1 << (planes.length - 1 - b);
+                peak |= 1 << (planes.length - 1 - plane);
             }
         }
         double expected = hits * (2.0 * FingerQuery.DIRECTION_SPREAD + 1) / EdgeShapes.DIRECTION_BINS + 1;
@@ -240,8 +248,7 @@ final class FingerPreselection {
         long step = Math.max(1, n / SAMPLE);
         for (int p = 0; p < POSITIONS; p++) {
             FingerQuery.Finger finger = query.finger(p);
-            MappedRecords file = index.edges(p);
-            if (finger == null || file == null) {
+            if (finger == null || index.edges(p) == null) {
                 continue;
             }
             for (int stage = firstStage ? 0 : 1; stage < 2; stage++) {
@@ -250,7 +257,8 @@ final class FingerPreselection {
                 int count = 0;
                 for (long ordinal = 0; ordinal < n; ordinal += step) {
                     if ((index.maskAt(ordinal) & (1 << p)) != 0) {
-                        double raw = stage == 0 ? partialVote(file, ordinal, finger) : rotationVote(file, ordinal, finger);
+                        double raw = stage == 0 ? sketchVote(index.sketches(p), ordinal, finger)
+                                : rotationVote(index.edges(p), index.sketches(p), ordinal, finger);
                         sum += raw;
                         squares += raw * raw;
                         count++;

@@ -24,7 +24,8 @@ final class FingerQuery {
 
     /** One probe finger's tables. */
     static final class Finger {
-        final long[] present = new long[EdgeShapes.KEYS / 64];
+        // one word more than the keys need: its bits stay clear, so a sketch slot holding NO_EDGE is never a hit
+        final long[] present = new long[EdgeShapes.KEYS / 64 + 1];
         final long[] directions = new long[EdgeShapes.KEYS];
 
         Finger(FingerMinutiae minutiae) {

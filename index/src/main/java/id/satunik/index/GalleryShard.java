@@ -1,7 +1,10 @@
 package id.satunik.index;
 
 import id.satunik.Candidate;
+import id.satunik.DemographicHit;
+import id.satunik.DemographicQuery;
 import id.satunik.EngineOptions;
+import id.satunik.EnrolledPerson;
 import id.satunik.EnrollmentRecord;
 import id.satunik.GalleryStats;
 import id.satunik.Nik;
@@ -22,6 +25,9 @@ import java.util.Optional;
  * <p>Thread-safe: searches run concurrently with each other and with {@link #add}; adds are serialised.
  */
 public final class GalleryShard implements AutoCloseable {
+    /** Look-alikes listed with a DUPLICATE or NIK_CONFLICT, as many as the single-node engine lists. */
+    public static final int LOOK_ALIKES = DefaultDedupEngine.LOOK_ALIKES;
+
     private final DefaultDedupEngine engine;
 
     private GalleryShard(DefaultDedupEngine engine) {
@@ -56,15 +62,35 @@ public final class GalleryShard implements AutoCloseable {
     }
 
     /**
-     * Stores a person decided elsewhere, written the single-node way (iris codes, finger index, person record).
+     * Stores a person decided elsewhere, written the single-node way (iris codes, finger index, person record); only
+     * the templates are parsed (no search structures are built for a person that is only stored).
      *
      * @return false when the shard already holds the NIK (adding is idempotent)
      */
-    public boolean add(ShardRecord person, Probe probe) {
+    public boolean add(ShardRecord person) {
         Nik nik = Nik.parse(person.nik());
         EnrollmentRecord demographics = EnrollmentRecord.builder(person.nik()).name(person.name())
                 .birthDate(person.birthDate()).sex(person.sex()).region(person.region()).build();
-        return engine.addIfAbsent(new PreparedRecord.Ready(demographics, nik, probe.prepared, person.dropped()));
+        SearchProbe stored = SearchProbe.toStore(person.fingers().stream().map(PreparedFinger::of).toList(),
+                person.irises());
+        return engine.addIfAbsent(new PreparedRecord.Ready(demographics, nik, stored, person.dropped()));
+    }
+
+    /**
+     * This shard's persons most alike by demographics, from the shard's own demographic index (kept by
+     * {@link #add} as the single-node store keeps it), best first, ties by NIK. Scores use this shard's term
+     * statistics: they order hits within the shard and across shards of similar make-up.
+     */
+    public List<DemographicHit> searchDemographics(DemographicQuery query) {
+        return engine.searchDemographics(query);
+    }
+
+    /**
+     * The person enrolled under {@code nik} in this shard, templates included, for adjudication; the read is
+     * recorded in this shard's audit log under {@code operator}, as the single-node engine records it.
+     */
+    public Optional<EnrolledPerson> enrolled(Nik nik, String operator) {
+        return engine.enrolled(nik.value(), operator);
     }
 
     public boolean contains(Nik nik) {

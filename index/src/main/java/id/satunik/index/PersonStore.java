@@ -53,6 +53,18 @@ interface PersonStore extends AutoCloseable {
     /** Tombstones of deleted persons not yet compacted away. */
     long deleted();
 
+    /**
+     * Entries of any kind (live persons, tombstones, reserved entries), counted without reading them: tells whether
+     * counts saved at a checkpoint still describe the store.
+     */
+    long entries();
+
+    /** Takes {@link #size()} and {@link #deleted()} from a checkpoint instead of counting. */
+    void restoreCounts(long live, long deleted);
+
+    /** Counts {@link #size()} and {@link #deleted()} by reading every entry. */
+    void recount();
+
     /** Every live person, in no particular order. */
     void forEach(Consumer<PersonRecord> action);
 

@@ -4,6 +4,7 @@ import id.satunik.DedupDecision;
 import id.satunik.EnrollmentRecord;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
+import id.satunik.FingerQuality;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import id.satunik.UnusableSampleException;
@@ -11,6 +12,7 @@ import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.FingerprintExtractor;
 import id.satunik.matcher.IrisExtractor;
 import id.satunik.matcher.IrisTemplate;
+import id.satunik.matcher.PreparedFinger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,15 @@ public final class RecordExtractor {
             subject = "probe";
         }
         List<FingerTemplate> templates = new ArrayList<>();
+        List<FingerQuality> quality = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<FingerPosition, ImageSource> finger : record.fingers().entrySet()) {
             try {
-                templates.add(fingers.prepare(finger.getKey(), finger.getValue(), record.dpi()).stored());
+                PreparedFinger prepared = fingers.prepare(finger.getKey(), finger.getValue(), record.dpi());
+                templates.add(prepared.stored());
+                if (prepared.quality() != null) {
+                    quality.add(prepared.quality());
+                }
             } catch (UnusableSampleException e) {
                 dropped.add(e.getMessage());
             }
@@ -61,7 +68,8 @@ public final class RecordExtractor {
             throw new InvalidInputException(subject, "no usable " + what + ": " + String.join("; ", dropped));
         }
         return new ShardRecord(record.nik(), record.name(), record.birthDate(), record.sex(), record.region(),
-                templates, eyes, dropped);
+                templates, eyes, dropped,
+                quality.stream().sorted(java.util.Comparator.comparing(FingerQuality::position)).toList());
     }
 
     /** The decision for an enrollment that {@link #extract} refused, worded as the single-node engine's. */

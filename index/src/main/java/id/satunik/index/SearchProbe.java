@@ -33,6 +33,17 @@ record SearchProbe(List<PreparedFinger> fingers, PersonProbe matchers, FingerQue
                 .sorted(java.util.Comparator.comparing(EyeQuality::position)).toList();
     }
 
+    /**
+     * The fingers and eyes of a person decided elsewhere, only to be stored (a cluster's claim): no SourceAFIS
+     * matcher, pre-selection table or eye rotation is built (about as costly as the search itself), so this probe
+     * finds nobody.
+     */
+    static SearchProbe toStore(List<PreparedFinger> fingers, List<IrisTemplate> irises) {
+        return new SearchProbe(fingers, new PersonProbe(List.<PreparedFinger>of()),
+                new FingerQuery(List.<PreparedFinger>of()), irises,
+                new IrisProbe(List.<IrisTemplate>of()));
+    }
+
     static SearchProbe of(List<PreparedFinger> fingers, List<IrisTemplate> irises) {
         return new SearchProbe(fingers, new PersonProbe(fingers), new FingerQuery(fingers), irises,
                 new IrisProbe(irises));

@@ -1,5 +1,6 @@
 package id.satunik.index;
 
+import id.satunik.FingerQuality;
 import id.satunik.Sex;
 import id.satunik.matcher.FingerTemplate;
 import id.satunik.matcher.IrisTemplate;
@@ -16,13 +17,17 @@ import java.util.List;
  *
  * @param nik     the NIK as submitted (valid for an enrollment; may be null for a search probe)
  * @param dropped samples left out as unusable, each with its reason
+ * @param fingerQuality the submitted fingers' quality, in position order, as the single-node engine reports it in
+ *                      a decision (empty when the fingers were not seen as images)
  */
 public record ShardRecord(String nik, String name, LocalDate birthDate, Sex sex, String region,
-                          List<FingerTemplate> fingers, List<IrisTemplate> irises, List<String> dropped) {
+                          List<FingerTemplate> fingers, List<IrisTemplate> irises, List<String> dropped,
+                          List<FingerQuality> fingerQuality) {
     public ShardRecord {
         fingers = List.copyOf(fingers);
         irises = List.copyOf(irises);
         dropped = List.copyOf(dropped);
+        fingerQuality = List.copyOf(fingerQuality);
         if (fingers.isEmpty() && irises.isEmpty()) {
             throw new IllegalArgumentException("record " + nik + " carries no template");
         }

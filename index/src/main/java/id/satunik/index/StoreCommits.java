@@ -52,7 +52,11 @@ final class StoreCommits implements AutoCloseable {
         this.fingerIndex = fingerIndex;
         this.irises = irises;
         this.demographics = demographics;
-        boolean adopt = !Files.exists(dir.resolve(Journal.FILE)) && store.size() > 0;
+        boolean journalled = Files.exists(dir.resolve(Journal.FILE));
+        if (!journalled) {
+            store.recount(); // a store from before journals, or a new one: no checkpoint holds its counts
+        }
+        boolean adopt = !journalled && store.size() > 0;
         Checkpoint checkpoint = adopt ? Checkpoint.START : Checkpoint.read(dir);
         // The demographic index is committed at the checkpoints too, but separately from the store files: one at
         // or past the checkpoint takes the redone entries it lacks; one behind it (or missing) is rebuilt.
@@ -65,6 +69,15 @@ final class StoreCommits implements AutoCloseable {
             }
             redone++;
         });
+        if (journalled) {
+            // Counts saved at the checkpoint hold when nothing was redone after it and no entry came or went
+            // outside the journal; otherwise (after a crash) every person is read to count them.
+            if (redone == 0 && checkpoint.hasCounts() && checkpoint.entries() == store.entries()) {
+                store.restoreCounts(checkpoint.live(), checkpoint.deleted());
+            } else {
+                store.recount();
+            }
+        }
         if (adopt) {
             adoptExisting();
         }
@@ -239,7 +252,7 @@ final class StoreCommits implements AutoCloseable {
         fingerIndex.flush();
         irises.flush();
         demographics.commit(journal.lastSeq());
-        new Checkpoint(journal.lastSeq(), journal.size()).write(dir);
+        new Checkpoint(journal.lastSeq(), journal.size(), store.size(), store.deleted(), store.entries()).write(dir);
         sinceCheckpoint = 0;
     }
 

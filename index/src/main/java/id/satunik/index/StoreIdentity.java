@@ -82,6 +82,7 @@ final class StoreIdentity implements AutoCloseable {
         files.add(dir.resolve(FingerIndex.PERSONS_FILE));
         for (FingerPosition finger : FingerPosition.values()) {
             files.add(FingerIndex.fileOf(dir, finger));
+            files.add(FingerIndex.sketchOf(dir, finger));
         }
         return files;
     }

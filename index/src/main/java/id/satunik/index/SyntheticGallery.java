@@ -72,7 +72,7 @@ public final class SyntheticGallery {
         SyntheticIrisGallery eyes = new SyntheticIrisGallery(seed);
         List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
         try (ChronicleMapPersonStore store = ChronicleMapPersonStore.open(dir,
-                     Math.max(options.capacity(), (long) first + count), cipher, lock.id(), lock.created());
+                     Math.max(options.capacity(), (long) first + count), cipher, lock.id(), lock.created(), false);
              FingerIndex index = FingerIndex.open(dir, lock.id(), lock.created());
              IrisGallery irisGallery = new IrisGallery(dir, 1, IrisVectorScan.INSTANCE, lock.id());
              DemographicIndex demographics = DemographicIndex.open(dir, lock.id(), cipher.encrypts());
@@ -125,6 +125,24 @@ public final class SyntheticGallery {
         int year = nik.birthYearOfCentury() + (nik.birthYearOfCentury() > 25 ? 1900 : 2000);
         LocalDate birth = LocalDate.of(year, nik.birthMonth(), nik.birthDay());
         return new Person(nik, NAMES[i % NAMES.length], birth, templates, minutiae, iris);
+    }
+
+    /**
+     * The synthetic persons as records that travel (a cluster's gallery filled with exactly the persons
+     * {@link #generate} writes into one store, for cluster-against-one-node figures): person {@code i} of the
+     * returned function is person {@code i} of a store generated with the same arguments.
+     *
+     * <p>The function is thread-safe.
+     */
+    public static java.util.function.IntFunction<ShardRecord> records(int fingers, boolean irises, long seed) {
+        SyntheticFingerprints prints = new SyntheticFingerprints(seed);
+        SyntheticIrisGallery eyes = new SyntheticIrisGallery(seed);
+        List<FingerPosition> positions = List.of(FingerPosition.values()).subList(0, fingers);
+        return i -> {
+            Person p = make(prints, eyes, i, positions, irises);
+            return new ShardRecord(p.nik().value(), p.name(), p.birthDate(), p.nik().sex(), "DKI JAKARTA",
+                    p.templates(), p.eyes(), List.of(), List.of());
+        };
     }
 
     /** The synthetic NIK of person {@code i}, for probes planted among them. */

@@ -139,4 +139,70 @@ class JournalTest {
             assertEquals("moved", demographics.search(id.satunik.DemographicQuery.byName("moved")).getFirst().name());
         }
     }
+
+    private StoreCommits commits(PersonStore store, IrisGallery irises, FingerIndex fingers,
+                                 DemographicIndex demographics) {
+        return StoreCommits.open(dir, store, fingers, irises, demographics, TemplateCipher.CLEAR, Durability.NONE);
+    }
+
+    /** Opens the store as the engine does (no count at open) and returns {live, deleted, redone}. */
+    private long[] reopen() {
+        try (PersonStore store = ChronicleMapPersonStore.open(dir, 100, TemplateCipher.CLEAR, null, true, false);
+             IrisGallery irises = new IrisGallery(dir, 1);
+             FingerIndex fingers = FingerIndex.open(dir);
+             DemographicIndex demographics = DemographicIndex.open(dir, null, false);
+             StoreCommits commits = commits(store, irises, fingers, demographics)) {
+            return new long[] {store.size(), store.deleted(), commits.redone()};
+        }
+    }
+
+    @Test
+    void theCheckpointSavesThePersonCountsAndAnOpenWithNothingToRedoTakesThem() throws Exception {
+        try (PersonStore store = ChronicleMapPersonStore.open(dir, 100, TemplateCipher.CLEAR, null, true, false);
+             IrisGallery irises = new IrisGallery(dir, 1);
+             FingerIndex fingers = FingerIndex.open(dir);
+             DemographicIndex demographics = DemographicIndex.open(dir, null, false);
+             StoreCommits commits = commits(store, irises, fingers, demographics)) {
+            for (int i = 1; i <= 3; i++) {
+                commits.enroll(eyesOnly(i), List.of(eye(i)), null, WHEN);
+            }
+            commits.delete(eyesOnly(2).nik(), "duplicate", WHEN);
+        }
+        Checkpoint saved = Checkpoint.read(dir);
+        assertEquals(List.of(2L, 1L, 3L), List.of(saved.live(), saved.deleted(), saved.entries()));
+        assertEquals(List.of(2L, 1L, 0L), Arrays.stream(reopen()).boxed().toList());
+
+        // the saved counts are taken as they are (no pass over the persons): counts planted in the checkpoint show
+        new Checkpoint(saved.seq(), saved.offset(), 7, 5, saved.entries()).write(dir);
+        assertEquals(7, reopen()[0]);
+        // ... unless the store's entries disagree with them (changed outside the journal): then it counts
+        new Checkpoint(saved.seq(), saved.offset(), 7, 5, 99).write(dir);
+        assertEquals(List.of(2L, 1L), Arrays.stream(reopen()).boxed().toList().subList(0, 2));
+        // a checkpoint of the first layout (20 bytes, no counts) is read, and the persons counted
+        Files.write(dir.resolve(Checkpoint.FILE), Arrays.copyOf(first(saved.seq(), saved.offset()), 20));
+        assertEquals(List.of(2L, 1L), Arrays.stream(reopen()).boxed().toList().subList(0, 2));
+        assertTrue(Checkpoint.read(dir).hasCounts(), "the open's checkpoint saves them again");
+
+        // after a crash: a delete reached the person store (a tombstone: same number of entries) but not a checkpoint
+        byte[] before = Files.readAllBytes(dir.resolve(Checkpoint.FILE));
+        try (PersonStore store = ChronicleMapPersonStore.open(dir, 100, TemplateCipher.CLEAR, null, true, false);
+             IrisGallery irises = new IrisGallery(dir, 1);
+             FingerIndex fingers = FingerIndex.open(dir);
+             DemographicIndex demographics = DemographicIndex.open(dir, null, false);
+             StoreCommits commits = commits(store, irises, fingers, demographics)) {
+            commits.delete(eyesOnly(3).nik(), "duplicate", WHEN);
+        }
+        Files.write(dir.resolve(Checkpoint.FILE), before);
+        long[] afterCrash = reopen();
+        assertEquals(1, afterCrash[2], "the delete is redone");
+        assertEquals(List.of(1L, 2L), List.of(afterCrash[0], afterCrash[1]), "counted, not taken from the checkpoint");
+    }
+
+    /** A checkpoint in the first layout: seq | offset | CRC32C of the 16 bytes. */
+    private static byte[] first(long seq, long offset) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(20).putLong(seq).putLong(offset);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes.array(), 0, 16);
+        return bytes.putInt((int) crc.getValue()).array();
+    }
 }

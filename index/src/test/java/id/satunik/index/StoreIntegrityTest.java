@@ -253,6 +253,19 @@ class StoreIntegrityTest {
             assertEquals(3, engine.stats().persons());
         }
         assertMentions(verifyRefusal(store), "person 1", "NIK " + Long.parseLong(nik(2)), "fails its checksum");
+        flip(thumbs, FingerIndexLayout.HEADER_BYTES + FingerIndexLayout.EDGE_RECORD_BYTES + 10);
+
+        // the sketch file (the first stage's input) is checked the same way
+        Path sketches = FingerIndex.sketchOf(store, FingerPosition.RIGHT_THUMB);
+        Path savedSketches = Files.copy(sketches, dir.resolve("sketches.saved"));
+        flip(sketches, FingerIndexLayout.HEADER_BYTES + 2L * FingerIndexLayout.SKETCH_RECORD_BYTES + 3);
+        assertMentions(refusal(store), "person 2", "fails its checksum", "fingers-right-thumb.sketch");
+        Files.delete(sketches);
+        assertMentions(refusal(store), "fingers-right-thumb.sketch", "missing");
+        Files.copy(savedSketches, sketches);
+        try (DedupEngine engine = open(store)) {
+            assertEquals(3, engine.stats().persons());
+        }
     }
 
     /**
