@@ -64,14 +64,32 @@ public sealed interface DedupDecision {
 
     /** This decision with the submitted fingers' quality attached (a {@link Rejected} stays as it is). */
     default DedupDecision withFingerQuality(List<FingerQuality> quality) {
+        return withQuality(quality, irisQuality());
+    }
+
+    /**
+     * The quality of each submitted eye that was used (see {@link EyeQuality}), right eye first; empty for
+     * {@link Rejected} and for a record without eyes. Eyes dropped as unusable are listed in {@link #droppedSamples()}
+     * with their reason instead.
+     */
+    default List<EyeQuality> irisQuality() {
+        return List.of();
+    }
+
+    /** This decision with the submitted eyes' quality attached (a {@link Rejected} stays as it is). */
+    default DedupDecision withIrisQuality(List<EyeQuality> quality) {
+        return withQuality(fingerQuality(), quality);
+    }
+
+    private DedupDecision withQuality(List<FingerQuality> fingers, List<EyeQuality> eyes) {
         return switch (this) {
-            case Enrolled d -> new Enrolled(d.nik(), d.droppedSamples(), d.threshold(), d.searched(), quality);
+            case Enrolled d -> new Enrolled(d.nik(), d.droppedSamples(), d.threshold(), d.searched(), fingers, eyes);
             case Duplicate d -> new Duplicate(d.nik(), d.matches(), d.droppedSamples(), d.threshold(), d.lookAlikes(),
-                    quality);
+                    fingers, eyes);
             case NikConflict d -> new NikConflict(d.nik(), d.holder(), d.matches(), d.droppedSamples(), d.threshold(),
-                    d.lookAlikes(), quality);
+                    d.lookAlikes(), fingers, eyes);
             case AlreadyEnrolled d -> new AlreadyEnrolled(d.nik(), d.holder(), d.matches(), d.droppedSamples(),
-                    d.threshold(), quality);
+                    d.threshold(), fingers, eyes);
             case Rejected d -> d;
         };
     }
@@ -112,11 +130,17 @@ public sealed interface DedupDecision {
      * @param searched  false when the record was enrolled without a biometric search ({@link DedupEngine#enroll})
      */
     record Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched,
-                    List<FingerQuality> fingerQuality) implements DedupDecision {
+                    List<FingerQuality> fingerQuality, List<EyeQuality> irisQuality) implements DedupDecision {
         public Enrolled {
             Objects.requireNonNull(nik);
             droppedSamples = List.copyOf(droppedSamples);
             fingerQuality = List.copyOf(fingerQuality);
+            irisQuality = List.copyOf(irisQuality);
+        }
+
+        public Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched,
+                        List<FingerQuality> fingerQuality) {
+            this(nik, droppedSamples, threshold, searched, fingerQuality, List.of());
         }
 
         public Enrolled(String nik, List<String> droppedSamples, double threshold, boolean searched) {
@@ -162,7 +186,13 @@ public sealed interface DedupDecision {
 
     /** The biometrics match a person enrolled under another NIK: not enrolled. */
     record Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold,
-                     List<DemographicHit> lookAlikes, List<FingerQuality> fingerQuality) implements DedupDecision {
+                     List<DemographicHit> lookAlikes, List<FingerQuality> fingerQuality, List<EyeQuality> irisQuality)
+            implements DedupDecision {
+        public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples, double threshold,
+                         List<DemographicHit> lookAlikes, List<FingerQuality> fingerQuality) {
+            this(nik, matches, droppedSamples, threshold, lookAlikes, fingerQuality, List.of());
+        }
+
         public Duplicate(String nik, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, matches, droppedSamples, Double.NaN);
         }
@@ -177,6 +207,7 @@ public sealed interface DedupDecision {
             droppedSamples = List.copyOf(droppedSamples);
             lookAlikes = List.copyOf(lookAlikes);
             fingerQuality = List.copyOf(fingerQuality);
+            irisQuality = List.copyOf(irisQuality);
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("a duplicate needs at least one match");
             }
@@ -189,7 +220,7 @@ public sealed interface DedupDecision {
 
         @Override
         public Duplicate withLookAlikes(List<DemographicHit> found) {
-            return new Duplicate(nik, matches, droppedSamples, threshold, found, fingerQuality);
+            return new Duplicate(nik, matches, droppedSamples, threshold, found, fingerQuality, irisQuality);
         }
 
         @Override
@@ -200,8 +231,13 @@ public sealed interface DedupDecision {
 
     /** The NIK is enrolled, but to a person with other biometrics: not enrolled. */
     record NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
-                       double threshold, List<DemographicHit> lookAlikes, List<FingerQuality> fingerQuality)
-            implements DedupDecision {
+                       double threshold, List<DemographicHit> lookAlikes, List<FingerQuality> fingerQuality,
+                       List<EyeQuality> irisQuality) implements DedupDecision {
+        public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
+                           double threshold, List<DemographicHit> lookAlikes, List<FingerQuality> fingerQuality) {
+            this(nik, holder, matches, droppedSamples, threshold, lookAlikes, fingerQuality, List.of());
+        }
+
         public NikConflict(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, holder, matches, droppedSamples, Double.NaN);
         }
@@ -218,6 +254,7 @@ public sealed interface DedupDecision {
             droppedSamples = List.copyOf(droppedSamples);
             lookAlikes = List.copyOf(lookAlikes);
             fingerQuality = List.copyOf(fingerQuality);
+            irisQuality = List.copyOf(irisQuality);
         }
 
         @Override
@@ -227,7 +264,8 @@ public sealed interface DedupDecision {
 
         @Override
         public NikConflict withLookAlikes(List<DemographicHit> found) {
-            return new NikConflict(nik, holder, matches, droppedSamples, threshold, found, fingerQuality);
+            return new NikConflict(nik, holder, matches, droppedSamples, threshold, found, fingerQuality,
+                    irisQuality);
         }
 
         @Override
@@ -243,7 +281,13 @@ public sealed interface DedupDecision {
 
     /** Same NIK, same person: a re-submission, nothing changes. */
     record AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
-                           double threshold, List<FingerQuality> fingerQuality) implements DedupDecision {
+                           double threshold, List<FingerQuality> fingerQuality, List<EyeQuality> irisQuality)
+            implements DedupDecision {
+        public AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples,
+                               double threshold, List<FingerQuality> fingerQuality) {
+            this(nik, holder, matches, droppedSamples, threshold, fingerQuality, List.of());
+        }
+
         public AlreadyEnrolled(String nik, Candidate holder, List<Candidate> matches, List<String> droppedSamples) {
             this(nik, holder, matches, droppedSamples, Double.NaN);
         }
@@ -259,6 +303,7 @@ public sealed interface DedupDecision {
             matches = List.copyOf(matches);
             droppedSamples = List.copyOf(droppedSamples);
             fingerQuality = List.copyOf(fingerQuality);
+            irisQuality = List.copyOf(irisQuality);
         }
 
         @Override

@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param durability     when the write-ahead journal is forced to disk (default {@link Durability#BATCH})
  * @param operator       who operates this engine: written into every audit log entry (default "system")
  * @param key            the key of a store encrypted at rest, or null for a store kept in the clear
+ * @param minIrisQuality minimum {@link EyeQuality#score()} (0-100) of a submitted eye: an eye below it is dropped
+ *                       with its measures as the reason, like an eye whose code is unusable; 0 (the default) drops
+ *                       only unusable eyes (no iris found, too little iris free of lids and lashes)
  */
 public record EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
                             boolean exhaustive, double targetFpir, Durability durability, String operator,
-                            StoreKey key) {
+                            StoreKey key, double minIrisQuality) {
 
     /** SourceAFIS's recommended 1:1 threshold, FMR about 0.01% per comparison; see README for the 1:N view. */
     public static final double DEFAULT_THRESHOLD = 40.0;
@@ -55,6 +58,17 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
         if (candidateLimit < 1) {
             throw new IllegalArgumentException("candidateLimit must be at least 1, was " + candidateLimit);
         }
+        if (!(minIrisQuality >= 0 && minIrisQuality <= 100)) {
+            throw new IllegalArgumentException("minIrisQuality must be 0..100, was " + minIrisQuality);
+        }
+    }
+
+    /** No minimum iris quality: only unusable eyes are dropped. */
+    public EngineOptions(Path store, int threads, double threshold, long capacity, int candidateLimit,
+                         boolean exhaustive, double targetFpir, Durability durability, String operator,
+                         StoreKey key) {
+        this(store, threads, threshold, capacity, candidateLimit, exhaustive, targetFpir, durability, operator, key,
+                0);
     }
 
     /** A fixed threshold (no target FPIR), batch durability, the default operator, no encryption. */
@@ -85,53 +99,59 @@ public record EngineOptions(Path store, int threads, double threshold, long capa
 
     public EngineOptions withStore(Path value) {
         return new EngineOptions(value, threads, threshold, capacity, candidateLimit, exhaustive,
-                targetFpir, durability, operator, key);
+                targetFpir, durability, operator, key, minIrisQuality);
     }
 
     public EngineOptions withThreads(int value) {
         return new EngineOptions(store, value, threshold, capacity, candidateLimit, exhaustive,
-                targetFpir, durability, operator, key);
+                targetFpir, durability, operator, key, minIrisQuality);
     }
 
     public EngineOptions withThreshold(double value) {
         return new EngineOptions(store, threads, value, capacity, candidateLimit, exhaustive,
-                targetFpir, durability, operator, key);
+                targetFpir, durability, operator, key, minIrisQuality);
     }
 
     public EngineOptions withCapacity(long value) {
         return new EngineOptions(store, threads, threshold, value, candidateLimit, exhaustive,
-                targetFpir, durability, operator, key);
+                targetFpir, durability, operator, key, minIrisQuality);
     }
 
     public EngineOptions withCandidateLimit(int value) {
         return new EngineOptions(store, threads, threshold, capacity, value, exhaustive,
-                targetFpir, durability, operator, key);
+                targetFpir, durability, operator, key, minIrisQuality);
     }
 
     public EngineOptions withExhaustive(boolean value) {
         return new EngineOptions(store, threads, threshold, capacity, candidateLimit, value,
-                targetFpir, durability, operator, key);
+                targetFpir, durability, operator, key, minIrisQuality);
     }
 
     /** @param value target FPIR per search in (0, 1), or 0 for the fixed {@link #threshold} */
     public EngineOptions withTargetFpir(double value) {
         return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
-                value, durability, operator, key);
+                value, durability, operator, key, minIrisQuality);
     }
 
     public EngineOptions withDurability(Durability value) {
         return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
-                targetFpir, value, operator, key);
+                targetFpir, value, operator, key, minIrisQuality);
     }
 
     public EngineOptions withOperator(String value) {
         return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
-                targetFpir, durability, value, key);
+                targetFpir, durability, value, key, minIrisQuality);
     }
 
     /** @param value the store's key, or null for a store in the clear */
     public EngineOptions withKey(StoreKey value) {
         return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
-                targetFpir, durability, operator, value);
+                targetFpir, durability, operator, value, minIrisQuality);
+    }
+
+    /** @param value minimum eye quality 0-100 ({@link #minIrisQuality}); 0 drops only unusable eyes */
+    public EngineOptions withMinIrisQuality(double value) {
+        return new EngineOptions(store, threads, threshold, capacity, candidateLimit, exhaustive,
+                targetFpir, durability, operator, key, value);
     }
 }

@@ -164,10 +164,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(cl, "--iris-input and --iris-mapping go with --modality finger+iris; for irises"
                     + " alone use --modality iris --input");
         }
-        if (multimodal && html != null) {
-            throw new ParameterException(cl, "--html is not written for finger+iris yet: run --modality finger and"
-                    + " --modality iris for the pages; the JSON holds every figure");
-        }
         if (inputs.isEmpty() && mappings.isEmpty()) {
             throw new ParameterException(cl, "give at least one --input DIR or --mapping CSV");
         }

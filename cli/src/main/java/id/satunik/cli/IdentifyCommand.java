@@ -13,8 +13,10 @@ import java.util.Locale;
 import id.satunik.EnrollmentRecord;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
+import id.satunik.EyeQuality;
 import id.satunik.FingerQuality;
 import id.satunik.matcher.FingerprintExtractor;
+import id.satunik.matcher.IrisExtractor;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import java.io.IOException;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "identify", sortOptions = false,
         description = {"Searches the store for the persons whose biometrics match a record; changes nothing.",
                 "Prints the ranked candidates as JSON: nik, person score, per-finger and per-eye scores, match (score >= threshold),"
-                        + " and the probe fingers' quality (fingerQuality)."})
+                        + " and the probe fingers' and eyes' quality (fingerQuality, irisQuality; an eye left out"
+                        + " of the search is listed under irisRefused with the reason)."})
 final class IdentifyCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "RECORD.json",
             description = "One record in manifest format (the NIK may be left out).")
@@ -100,6 +103,7 @@ final class IdentifyCommand implements Callable<Integer> {
         if (!quality.isEmpty()) {
             result.set("fingerQuality", Json.fingerQuality(quality));
         }
+        eyeQuality(probe, options.minIrisQuality(), result);
         spec.commandLine().getOut().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         spec.commandLine().getOut().flush();
         return 0;
@@ -121,6 +125,32 @@ final class IdentifyCommand implements Callable<Integer> {
             }
         }
         return quality;
+    }
+
+    /**
+     * The probe eyes' quality as a dedup decision reports it ("irisQuality"), and the reason of each eye the search
+     * left out ("irisRefused": unusable, or below --min-iris-quality); measured again here, as for the fingers.
+     */
+    private static void eyeQuality(EnrollmentRecord probe, double minQuality, ObjectNode result) {
+        IrisExtractor extractor = new IrisExtractor(minQuality);
+        List<EyeQuality> quality = new java.util.ArrayList<>();
+        ObjectNode refused = Json.MAPPER.createObjectNode();
+        for (Map.Entry<EyePosition, ImageSource> eye : new java.util.TreeMap<>(probe.irises()).entrySet()) {
+            try {
+                EyeQuality measured = extractor.extract(eye.getKey(), eye.getValue()).quality().forEye(eye.getKey());
+                if (measured != null) {
+                    quality.add(measured);
+                }
+            } catch (RuntimeException unusable) {
+                refused.put(eye.getKey().name(), unusable.getMessage());
+            }
+        }
+        if (!quality.isEmpty()) {
+            result.set("irisQuality", Json.irisQuality(quality));
+        }
+        if (!refused.isEmpty()) {
+            result.set("irisRefused", refused);
+        }
     }
 
     private EnrollmentRecord probe() {

@@ -8,6 +8,7 @@ import id.satunik.Candidate;
 import id.satunik.DemographicHit;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
+import id.satunik.EyeQuality;
 import id.satunik.FingerQuality;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,29 @@ final class Json {
             putFraction(one, "coherence", finger.coherence());
             one.put("minutiae", finger.minutiae());
             putFraction(one, "reliableMinutiae", finger.reliableMinutiae());
+        }
+        return node;
+    }
+
+    /**
+     * Each eye's quality keyed by position: {@code {"RIGHT":{"score":78.4,"usableArea":0.91,"irisPupilRatio":0.41,
+     * "pupilContrast":0.44,"irisContrast":0.62,"sharpness":0.0083,"concentricity":0.05,"margin":1.0}}} (see
+     * {@link EyeQuality}; fractions to two decimals, sharpness to four).
+     */
+    static ObjectNode irisQuality(List<EyeQuality> quality) {
+        ObjectNode node = MAPPER.createObjectNode();
+        for (EyeQuality eye : quality) {
+            ObjectNode one = node.putObject(eye.position().name());
+            one.put("score", round(eye.score()));
+            putFraction(one, "usableArea", eye.usableArea());
+            putFraction(one, "irisPupilRatio", eye.irisPupilRatio());
+            putFraction(one, "pupilContrast", eye.pupilContrast());
+            putFraction(one, "irisContrast", eye.irisContrast());
+            if (!Double.isNaN(eye.sharpness())) {
+                one.put("sharpness", Math.round(eye.sharpness() * 10_000) / 10_000.0);
+            }
+            putFraction(one, "concentricity", eye.concentricity());
+            putFraction(one, "margin", eye.margin());
         }
         return node;
     }

@@ -16,6 +16,7 @@ import java.io.Writer;
  * person enrolled under the NIK and its score) for ALREADY_ENROLLED and NIK_CONFLICT, {@code "lookAlikes"}
  * (enrolled persons whose name, birth date and region resemble the record's, {@code "biometricMatch":true} on the
  * matched ones, {@code "holder":true} on the NIK's holder) for DUPLICATE and NIK_CONFLICT, and
+ * {@code "irisQuality"} (each used eye's quality, {@link id.satunik.EyeQuality}) when the record has eyes,
  * {@code "fingerQuality"} (each submitted finger's quality, {@link id.satunik.FingerQuality}) when the record's
  * fingers were extracted.
  *
@@ -71,6 +72,9 @@ final class ReportWriter implements AutoCloseable {
         }
         if (!decision.fingerQuality().isEmpty()) {
             node.set("fingerQuality", Json.fingerQuality(decision.fingerQuality()));
+        }
+        if (!decision.irisQuality().isEmpty()) {
+            node.set("irisQuality", Json.irisQuality(decision.irisQuality()));
         }
         return node;
     }

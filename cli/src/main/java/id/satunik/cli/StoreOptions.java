@@ -62,6 +62,12 @@ final class StoreOptions {
                     + "store, it encrypts its templates.")
     Path keyFile;
 
+    @Option(names = "--min-iris-quality", paramLabel = "Q", defaultValue = "0",
+            description = {"Minimum quality 0-100 of a submitted eye (ISO/IEC 29794-6 spirit, see docs/iris.md): an eye",
+                    "below it is dropped with its measures as the reason, e.g. to ask for a recapture. Default:",
+                    "${DEFAULT-VALUE} (only unusable eyes are dropped: no iris found, too little iris free of lids)."})
+    double minIrisQuality;
+
     @Option(names = "--cluster", paramLabel = "NAME",
             description = "Run against the SatuNIK cluster of this name as a client (see satunik member and --join); "
                     + "--store is then not opened.")
@@ -76,7 +82,8 @@ final class StoreOptions {
             EngineOptions options = EngineOptions.at(store).withThreshold(threshold).withExhaustive(exhaustive)
                     .withDurability(durability == null ? Durability.BATCH : durability)
                     .withOperator(operator != null ? operator : System.getProperty("user.name", "system"))
-                    .withKey(keyFile != null ? StoreKey.fromFile(keyFile) : StoreKey.fromEnvironment());
+                    .withKey(keyFile != null ? StoreKey.fromFile(keyFile) : StoreKey.fromEnvironment())
+                    .withMinIrisQuality(minIrisQuality);
             if (threads != null) {
                 options = options.withThreads(threads);
             }

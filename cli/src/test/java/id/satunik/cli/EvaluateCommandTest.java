@@ -154,6 +154,17 @@ class EvaluateCommandTest {
                 report.at("/fusion/levels/1/positionNames/1").asText()));
         assertEquals(4, report.at("/fusion/skippedLevels/0/positions").asInt());
         assertTrue(report.at("/fusion/skippedLevels/0/reason").asText().contains("at most 2 positions"));
+        // every eye's quality, and the genuine pairs by the poorer eye's band
+        JsonNode quality = report.at("/quality");
+        assertTrue(quality.path("note").asText().contains("IrisQuality"), quality.toString());
+        assertEquals(report.at("/enrolment/enrolled").asInt(), quality.at("/datasets/0/images").asInt());
+        double p5 = quality.at("/datasets/0/p5").asDouble();
+        assertTrue(p5 > 0 && p5 <= quality.at("/datasets/0/p95").asDouble(), quality.toString());
+        long banded = 0;
+        for (JsonNode band : quality.path("bands")) {
+            banded += band.path("genuinePairs").asLong();
+        }
+        assertEquals(pooled.path("genuineComparisons").asLong(), banded, "every genuine pair in one band");
     }
 
     /** The first {@code count} eyes of CASIA-Iris-Interval with 3 captures or more, 3 captures each, as a CSV mapping. */
@@ -186,8 +197,10 @@ class EvaluateCommandTest {
             }
         }
         Path fingers = Files.write(dir.resolve("fingers.csv"), lines);
+        Path html = dir.resolve("mm.html");
         List<String> args = List.of("--modality", "finger+iris", "--mapping", fingers.toString(),
-                "--iris-mapping", eyes(20).toString(), "--fusion-levels", "1,2", "--chimeric-rounds", "20", "--seed", "3");
+                "--iris-mapping", eyes(20).toString(), "--fusion-levels", "1,2", "--chimeric-rounds", "20", "--seed", "3",
+                "--html", html.toString());
         // Thread-count independence is shown by the single-modality tests; the person dealing itself is sequential.
         JsonNode report = JSON.readTree(json(args, "2", "mm.json"));
         assertEquals("finger", report.at("/finger/modality").asText());
@@ -203,6 +216,15 @@ class EvaluateCommandTest {
             assertTrue(level.at("/identification/matedSearches").asInt() > 0, level.toString());
             assertTrue(at.path("fnir").asDouble() < oneFinger, "two eyes rescue the missed fingers: " + at + " vs " + oneFinger);
         }
+
+        // one page: each modality's figures with its own charts, then the fused persons
+        String page = Files.readString(html);
+        for (String part : List.of("<h1>Fingers</h1>", "<h1>Irises</h1>", "<h2>Iris quality</h2>",
+                "<h2>Fingerprint quality</h2>", "<h1>Fingers and irises fused</h1>", "1 fingers + 2 eyes",
+                "id=\"finger-det-verification\"", "id=\"iris-det-verification\"", "id=\"det-multimodal\"")) {
+            assertTrue(page.contains(part), part);
+        }
+        assertTrue(page.contains("\"multimodal\":"), "the report embedded for the charts");
 
         Run noEyes = run("--modality", "finger+iris", "--input", SharedData.root().resolve("fingerprint/fvc2000-db1b").toString());
         assertEquals(2, noEyes.exit());

@@ -90,6 +90,69 @@ class IrisCommandsTest {
         assertTrue(badEye.err().contains("--iris") && badEye.err().contains("MIDDLE"), badEye.err());
     }
 
+    /** Every used eye's quality in the decision and in identify; an eye below the operator's minimum is dropped. */
+    @Test
+    void eachEyesQualityIsReportedAndTheOperatorsMinimumDropsPoorEyes() throws IOException {
+        Report enrolled = Report.read(dir.resolve("eyes.report"));
+        JsonNode both = enrolled.line(1).get("irisQuality");
+        assertTrue(both != null && both.has("RIGHT") && both.has("LEFT"), enrolled.line(1).toString());
+        for (JsonNode eye : both) {
+            assertTrue(eye.get("score").asDouble() > 50 && eye.get("score").asDouble() <= 100, both.toString());
+            assertTrue(eye.get("usableArea").asDouble() > 0.5 && eye.get("margin").asDouble() > 0.5, both.toString());
+            double ratio = eye.get("irisPupilRatio").asDouble();
+            assertTrue(ratio > 0.2 && ratio < 0.7, both.toString());
+            assertTrue(eye.get("sharpness").asDouble() > 0 && eye.has("pupilContrast") && eye.has("irisContrast")
+                    && eye.has("concentricity"), both.toString());
+        }
+        assertEquals(List.of("LEFT"), names(enrolled.line(2).get("irisQuality")), enrolled.line(2).toString());
+
+        Cli identify = Cli.run("identify", "--store", store.toString(), "--iris", "RIGHT=" + casia("S1001R02.jpg"),
+                "--iris", "LEFT=" + iitd("030/04_L.png"));
+        assertEquals(0, identify.exitCode(), identify.toString());
+        JsonNode probe = Json.MAPPER.readTree(identify.out());
+        assertEquals(List.of("RIGHT", "LEFT"), names(probe.get("irisQuality")), identify.out());
+
+        // the CASIA eye scores 100, the IITD eye (lashes over part of its iris) lower: a minimum between them
+        double casiaEye = both.get("RIGHT").get("score").asDouble();
+        double iitdEye = enrolled.line(2).get("irisQuality").get("LEFT").get("score").asDouble();
+        assertTrue(iitdEye < casiaEye - 2, casiaEye + " vs " + iitdEye);
+        String minimum = String.valueOf(Math.floor(iitdEye) + 1);
+        Cli strict = Cli.run("identify", "--store", store.toString(), "--min-iris-quality", minimum,
+                "--iris", "RIGHT=" + casia("S1001R02.jpg"), "--iris", "LEFT=" + iitd("030/04_L.png"));
+        assertEquals(0, strict.exitCode(), strict.toString());
+        JsonNode strictProbe = Json.MAPPER.readTree(strict.out());
+        assertEquals(List.of("RIGHT"), names(strictProbe.get("irisQuality")), strict.out());
+        assertTrue(strictProbe.at("/irisRefused/LEFT").asText().matches(
+                "LEFT iris image .*04_L.png: iris quality \\d+\\.\\d below the minimum " + minimum + ": .*usable area.*"),
+                strict.out());
+
+        String record = "{\"nik\":\"3507011203880003\",\"irises\":{\"RIGHT\":\"" + casia("S1002R01.jpg")
+                + "\",\"LEFT\":\"" + iitd("030/01_L.png") + "\"}}";
+        String onlyPoor = "{\"nik\":\"3507011203880004\",\"irises\":{\"LEFT\":\"" + iitd("031/01_L.png") + "\"}}";
+        Path manifest = Files.write(dir.resolve("strict.jsonl"), List.of(record, onlyPoor));
+        Path report = dir.resolve("strict.report");
+        Cli dedup = Cli.run("dedup", "--store", dir.resolve("strict-store").toString(), "--report", report.toString(),
+                "--capacity", "1000", "--min-iris-quality", minimum, manifest.toString());
+        Report decided = Report.read(report);
+        assertEquals("ENROLLED", decided.line(1).get("decision").asText(), decided.line(1).toString());
+        assertEquals(List.of("RIGHT"), names(decided.line(1).get("irisQuality")), decided.line(1).toString());
+        decided.assertReason(1, "ENROLLED", "LEFT iris image ", "01_L.png: iris quality", "below the minimum");
+        decided.assertReason(2, "REJECTED", "no usable iris", "below the minimum");
+
+        Cli bad = Cli.run("identify", "--store", store.toString(), "--min-iris-quality", "101",
+                "--iris", "RIGHT=" + casia("S1001R02.jpg"));
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("minIrisQuality must be 0..100"), bad.err());
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        if (node != null) {
+            node.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
     @Test
     void statsCountsIrisesPerEye() {
         Cli stats = Cli.run("stats", "--store", store.toString());

@@ -59,8 +59,8 @@ public final class AccuracyEvaluation {
     }
 
     /**
-     * The self-contained HTML page (DET curves, histograms; nothing fetched when viewed) of a single-modality
-     * report.
+     * The self-contained HTML page (DET curves, histograms; nothing fetched when viewed) of a report: one
+     * modality, or finger+iris (each modality's figures, then the fused persons).
      */
     public static String html(JsonNode report) {
         return HtmlReport.render(report);

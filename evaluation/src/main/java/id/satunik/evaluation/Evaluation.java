@@ -193,8 +193,7 @@ final class Evaluation {
             return null;
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("note", "quality 0-100 per image: the mean of ridge area, minutiae count and minutia reliability"
-                + " (docs/design.md, Fingerprint quality); FNMR at the recommended threshold by the poorer sample's band");
+        node.put("note", modality.qualityNote() + "; FNMR at the recommended threshold by the poorer sample's band");
         ArrayNode perDataset = node.putArray("datasets");
         Map<String, List<Double>> byDataset = new java.util.TreeMap<>();
         for (int i = 0; i < q.length; i++) {

@@ -45,20 +45,63 @@ final class HtmlReport {
                 <body>
                 """);
         html.append("<h1>SatuNIK evaluation — ").append(esc(report.path("modality").asText())).append("</h1>\n");
-        html.append("<p class=\"note\">").append(esc(report.path("scoreScale").asText()))
-                .append(". Recommended threshold: ").append(num(report.path("recommendedThreshold")))
-                .append(". Seed: ").append(report.path("seed").asText()).append(".</p>\n");
-        dataset(html, report);
-        verification(html, report.path("verification"));
-        if (report.has("quality")) {
-            quality(html, report.path("quality"));
+        if (report.has("multimodal")) {
+            // finger+iris: each modality's own figures (canvases prefixed by modality), then the fused persons
+            html.append("<p class=\"note\">Fingers and irises are scored on one scale (score ≈ -10·log10 FMR) and"
+                    + " fused with one threshold: ").append(num(report.path("recommendedThreshold")))
+                    .append(". Seed: ").append(report.path("seed").asText()).append(".</p>\n");
+            html.append("<h1>Fingers</h1>\n");
+            modality(html, report.path("finger"), "finger-");
+            html.append("<h1>Irises</h1>\n");
+            modality(html, report.path("iris"), "iris-");
+            multimodal(html, report.path("multimodal"));
+        } else {
+            modality(html, report, "");
         }
-        identification(html, report.path("identification"));
-        fusion(html, report.path("fusion"));
         html.append("<script>\n").append(CHART_JS).append("\n</script>\n");
         html.append("<script type=\"application/json\" id=\"report\">").append(embed(report)).append("</script>\n");
         html.append("<script>\n").append(SCRIPT).append("\n</script>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** One modality's sections; {@code prefix} keeps its chart canvases apart from another modality's. */
+    private static void modality(StringBuilder html, JsonNode report, String prefix) {
+        html.append("<p class=\"note\">").append(esc(report.path("scoreScale").asText()))
+                .append(". Recommended threshold: ").append(num(report.path("recommendedThreshold")))
+                .append(". Seed: ").append(report.path("seed").asText()).append(".</p>\n");
+        dataset(html, report);
+        verification(html, report.path("verification"), prefix);
+        if (report.has("quality")) {
+            quality(html, report.path("quality"), "iris".equals(report.path("modality").asText())
+                    ? "Iris quality" : "Fingerprint quality");
+        }
+        identification(html, report.path("identification"), prefix);
+        fusion(html, report.path("fusion"), prefix);
+    }
+
+    /** The chimeric persons of n fingers and two eyes, every score fused (report section "multimodal"). */
+    private static void multimodal(StringBuilder html, JsonNode m) {
+        html.append("<h1>Fingers and irises fused</h1>\n<p class=note>").append(esc(m.path("protocol").asText()))
+                .append(" Rounds: ").append(m.path("rounds").asInt()).append(", persons per round: ")
+                .append(m.path("personsPerRound").asInt()).append(", seed ").append(m.path("seed").asText())
+                .append(".</p>\n");
+        if (m.path("levels").isEmpty()) {
+            html.append("<p class=nr>no level could be formed: too few enrolled fingers or eyes for two persons.</p>\n");
+            return;
+        }
+        html.append("<table><tr><th class=l>person</th><th>gallery</th><th>mated searches</th><th>non-mated searches</th>"
+                + "<th>rank-1 rate</th><th>FNIR @ FPIR 1%</th><th>FNIR @ FPIR 0.1%</th><th>FPIR @ 40</th>"
+                + "<th>FNIR @ 40</th><th>person EER</th></tr>\n");
+        for (JsonNode level : m.path("levels")) {
+            StringBuilder row = new StringBuilder();
+            identificationRow(row, level.path("identification"), level.path("fingers").asInt() + " fingers + "
+                    + level.path("eyes").asInt() + " eyes");
+            String text = row.toString();
+            html.append(text, 0, text.length() - "</tr>\n".length())
+                    .append("<td>").append(pct(level.path("verification").path("eer").path("value"))).append("</td></tr>\n");
+        }
+        html.append("</table>\n<div class=charts><div class=chart><canvas id=\"det-multimodal\"></canvas></div>")
+                .append("<div class=chart><canvas id=\"det-multimodal-verification\"></canvas></div></div>\n");
     }
 
     private static void dataset(StringBuilder html, JsonNode report) {
@@ -93,7 +136,7 @@ final class HtmlReport {
         }
     }
 
-    private static void verification(StringBuilder html, JsonNode v) {
+    private static void verification(StringBuilder html, JsonNode v, String prefix) {
         html.append("<h2>1:1 verification</h2>\n<p class=note>").append(esc(v.path("protocol").asText())).append("</p>\n");
         html.append("<table><tr><th class=l>dataset</th><th>genuine</th><th>impostor</th><th>EER</th>"
                 + "<th>FNMR @ FMR 1%</th><th>FNMR @ FMR 0.1%</th><th>FNMR @ FMR 0.01%</th>"
@@ -104,12 +147,14 @@ final class HtmlReport {
         verificationRow(html, v.path("pooled"));
         html.append("</table>\n<p class=note>@ 40 = plain SourceAFIS at its recommended threshold 40.")
                 .append(" “not resolvable”: too few impostor comparisons to measure that FMR (hover for the count).</p>\n")
-                .append("<div class=charts><div class=chart><canvas id=\"det-verification\"></canvas></div>")
-                .append("<div class=chart><canvas id=\"hist-verification\"></canvas></div></div>\n");
+                .append("<div class=charts><div class=chart><canvas id=\"").append(prefix)
+                .append("det-verification\"></canvas></div>")
+                .append("<div class=chart><canvas id=\"").append(prefix)
+                .append("hist-verification\"></canvas></div></div>\n");
     }
 
-    private static void quality(StringBuilder html, JsonNode q) {
-        html.append("<h2>Fingerprint quality</h2>\n<p class=note>").append(esc(q.path("note").asText()))
+    private static void quality(StringBuilder html, JsonNode q, String title) {
+        html.append("<h2>").append(title).append("</h2>\n<p class=note>").append(esc(q.path("note").asText()))
                 .append(".</p>\n<table><tr><th class=l>dataset</th><th>images</th><th>p5</th><th>median</th><th>p95</th></tr>\n");
         for (JsonNode d : q.path("datasets")) {
             html.append("<tr><td class=l>").append(esc(d.path("dataset").asText())).append("</td><td>")
@@ -138,7 +183,7 @@ final class HtmlReport {
                 .append(pct(row.path("atRecommendedThreshold").path("fnmr"))).append("</td></tr>\n");
     }
 
-    private static void identification(StringBuilder html, JsonNode id) {
+    private static void identification(StringBuilder html, JsonNode id, String prefix) {
         html.append("<h2>1:N open-set identification</h2>\n");
         if (id.has("skipped")) {
             html.append("<p>").append(esc(id.path("skipped").asText())).append("</p>\n");
@@ -148,8 +193,10 @@ final class HtmlReport {
         html.append("<table><tr><th>gallery</th><th>mated searches</th><th>non-mated searches</th><th>rank-1 rate</th>"
                 + "<th>FNIR @ FPIR 1%</th><th>FNIR @ FPIR 0.1%</th><th>FPIR @ 40</th><th>FNIR @ 40</th></tr>\n");
         identificationRow(html, id, null);
-        html.append("</table>\n<div class=charts><div class=chart><canvas id=\"det-identification\"></canvas></div>")
-                .append("<div class=chart><canvas id=\"hist-identification\"></canvas></div></div>\n");
+        html.append("</table>\n<div class=charts><div class=chart><canvas id=\"").append(prefix)
+                .append("det-identification\"></canvas></div>")
+                .append("<div class=chart><canvas id=\"").append(prefix)
+                .append("hist-identification\"></canvas></div></div>\n");
     }
 
     private static void identificationRow(StringBuilder html, JsonNode id, String first) {
@@ -170,7 +217,7 @@ final class HtmlReport {
                 .append(pct(id.path("atRecommendedThreshold").path("fnir"))).append("</td></tr>\n");
     }
 
-    private static void fusion(StringBuilder html, JsonNode f) {
+    private static void fusion(StringBuilder html, JsonNode f, String prefix) {
         html.append("<h2>Multi-position fusion (fingers or eyes) on chimeric persons</h2>\n<p class=note>")
                 .append(esc(f.path("protocol").asText())).append(" Rounds: ").append(f.path("rounds").asInt())
                 .append(", persons per round: ").append(f.path("personsPerRound").asInt()).append(", seed ")
@@ -193,8 +240,10 @@ final class HtmlReport {
             html.append(text, 0, text.length() - "</tr>\n".length())
                     .append("<td>").append(pct(level.path("verification").path("eer").path("value"))).append("</td></tr>\n");
         }
-        html.append("</table>\n<div class=charts><div class=chart><canvas id=\"det-fusion\"></canvas></div>")
-                .append("<div class=chart><canvas id=\"det-fusion-verification\"></canvas></div></div>\n")
+        html.append("</table>\n<div class=charts><div class=chart><canvas id=\"").append(prefix)
+                .append("det-fusion\"></canvas></div>")
+                .append("<div class=chart><canvas id=\"").append(prefix)
+                .append("det-fusion-verification\"></canvas></div></div>\n")
                 .append("<p class=note>Points where a rate is 0 cannot be drawn on log axes: a curve that stops means"
                         + " the rate reached 0 within this data.</p>\n");
     }

@@ -54,6 +54,18 @@ final class IrisModality implements Modality<IrisTemplate> {
     }
 
     @Override
+    public double quality(IrisTemplate template) {
+        return template.quality().score();
+    }
+
+    @Override
+    public String qualityNote() {
+        return "quality 0-100 per eye image (IrisQuality, ISO/IEC 29794-6 spirit): the geometric mean of usable iris"
+                + " area, pupil/iris ratio, pupil and iris contrast, sharpness, concentricity and margin"
+                + " (docs/iris.md, Quality)";
+    }
+
+    @Override
     public ToDoubleFunction<IrisTemplate> probe(IrisTemplate template) {
         return candidate -> MatchRule.eye(template, candidate);
     }

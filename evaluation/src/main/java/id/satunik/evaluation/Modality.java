@@ -41,6 +41,12 @@ interface Modality<T> {
         return Double.NaN;
     }
 
+    /** What {@link #quality} measures, one sentence for the report's quality section. */
+    default String qualityNote() {
+        return "quality 0-100 per image: the mean of ridge area, minutiae count and minutia reliability"
+                + " (docs/design.md, Fingerprint quality)";
+    }
+
     /** Prepares a probe for many comparisons; the returned scorer is thread-safe. */
     ToDoubleFunction<T> probe(T template);
 

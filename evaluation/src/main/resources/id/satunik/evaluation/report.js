@@ -88,27 +88,45 @@
     });
   }
 
-  var v = report.verification;
-  var detSeries = v.byDataset.length > 1
-    ? v.byDataset.map(function (d) { return {label: d.scope, points: d.det}; }) : [];
-  detSeries.push({label: 'all datasets', points: v.pooled.det, color: '#000', width: 2.5});
-  det('det-verification', detSeries, 'fmr', 'fnmr', 'FMR', 'FNMR', 'DET, 1:1 verification');
-  histogram('hist-verification', v.pooled.histogram, 'genuine', 'impostor', 'genuine', 'impostor',
-    'Score histogram, all datasets');
+  // One modality's charts; p prefixes the canvas ids (finger+iris pages hold two modalities).
+  function draw(r, p) {
+    var v = r.verification;
+    var detSeries = v.byDataset.length > 1
+      ? v.byDataset.map(function (d) { return {label: d.scope, points: d.det}; }) : [];
+    detSeries.push({label: 'all datasets', points: v.pooled.det, color: '#000', width: 2.5});
+    det(p + 'det-verification', detSeries, 'fmr', 'fnmr', 'FMR', 'FNMR', 'DET, 1:1 verification');
+    histogram(p + 'hist-verification', v.pooled.histogram, 'genuine', 'impostor', 'genuine', 'impostor',
+      'Score histogram, all datasets');
 
-  var id = report.identification;
-  if (id && id.det) {
-    det('det-identification', [{label: 'single impression', points: id.det}], 'fpir', 'fnir', 'FPIR', 'FNIR',
-      'DET, open-set 1:N (gallery ' + id.gallerySizeMax + ')');
-    histogram('hist-identification', id.histogram, 'mateAtRank1', 'nonMatedTop', 'mate (rank 1)',
-      'best non-mated candidate', 'Search score histogram');
+    var id = r.identification;
+    if (id && id.det) {
+      det(p + 'det-identification', [{label: 'single impression', points: id.det}], 'fpir', 'fnir', 'FPIR', 'FNIR',
+        'DET, open-set 1:N (gallery ' + id.gallerySizeMax + ')');
+      histogram(p + 'hist-identification', id.histogram, 'mateAtRank1', 'nonMatedTop', 'mate (rank 1)',
+        'best non-mated candidate', 'Search score histogram');
+    }
+
+    var levels = (r.fusion && r.fusion.levels) || [];
+    var unit = r.modality === 'iris' ? [' eye', ' eyes'] : [' finger', ' fingers'];
+    det(p + 'det-fusion', levels.map(function (l) {
+      return {label: l.positions + (l.positions === 1 ? unit[0] : unit[1]), points: l.identification.det};
+    }), 'fpir', 'fnir', 'FPIR', 'FNIR', 'DET, open-set 1:N by fused' + unit[1] + ' (gallery ' + r.fusion.gallerySizePerRound + ')');
+    det(p + 'det-fusion-verification', levels.map(function (l) {
+      return {label: l.positions + (l.positions === 1 ? unit[0] : unit[1]), points: l.verification.det};
+    }), 'fmr', 'fnmr', 'FMR', 'FNMR', 'DET, person vs person 1:1 by fused' + unit[1]);
   }
 
-  var levels = (report.fusion && report.fusion.levels) || [];
-  det('det-fusion', levels.map(function (l) {
-    return {label: l.positions + (l.positions === 1 ? ' finger' : ' fingers'), points: l.identification.det};
-  }), 'fpir', 'fnir', 'FPIR', 'FNIR', 'DET, open-set 1:N by fused fingers (gallery ' + report.fusion.gallerySizePerRound + ')');
-  det('det-fusion-verification', levels.map(function (l) {
-    return {label: l.positions + (l.positions === 1 ? ' finger' : ' fingers'), points: l.verification.det};
-  }), 'fmr', 'fnmr', 'FMR', 'FNMR', 'DET, person vs person 1:1 by fused fingers');
+  if (report.multimodal) {
+    draw(report.finger, 'finger-');
+    draw(report.iris, 'iris-');
+    var m = report.multimodal.levels || [];
+    var label = function (l) { return l.fingers + ' fingers + ' + l.eyes + ' eyes'; };
+    det('det-multimodal', m.map(function (l) { return {label: label(l), points: l.identification.det}; }),
+      'fpir', 'fnir', 'FPIR', 'FNIR', 'DET, open-set 1:N by fused fingers and eyes (gallery '
+      + report.multimodal.gallerySizePerRound + ')');
+    det('det-multimodal-verification', m.map(function (l) { return {label: label(l), points: l.verification.det}; }),
+      'fmr', 'fnmr', 'FMR', 'FNMR', 'DET, person vs person 1:1 by fused fingers and eyes');
+  } else {
+    draw(report, '');
+  }
 })();

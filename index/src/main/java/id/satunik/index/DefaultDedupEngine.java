@@ -66,7 +66,7 @@ final class DefaultDedupEngine implements DedupEngine {
     private final PersonStore store;
     private final FingerIndex fingerIndex;
     private final FingerprintExtractor extractor = new FingerprintExtractor();
-    private final IrisExtractor irisExtractor = new IrisExtractor();
+    private final IrisExtractor irisExtractor;
     private final IrisGallery irises;
     private final DemographicIndex demographics;
     private final StoreCommits commits;
@@ -94,6 +94,7 @@ final class DefaultDedupEngine implements DedupEngine {
                                IrisGallery irises, DemographicIndex demographics, StoreCommits commits, AuditLog audit,
                                TemplateCipher cipher) {
         this.options = options;
+        this.irisExtractor = new IrisExtractor(options.minIrisQuality());
         this.storeLock = storeLock;
         this.store = store;
         this.fingerIndex = fingerIndex;
@@ -237,7 +238,7 @@ final class DefaultDedupEngine implements DedupEngine {
                     }
                     long seq = add(ready);
                     DedupDecision enrolled = new DedupDecision.Enrolled(ready.nik().value(), ready.dropped(),
-                            Double.NaN, false, ready.probe().fingerQuality());
+                            Double.NaN, false, ready.probe().fingerQuality(), ready.probe().irisQuality());
                     audit(ENROLL_ACTION, enrolled, seq);
                     yield enrolled;
                 } finally {
@@ -592,7 +593,8 @@ final class DefaultDedupEngine implements DedupEngine {
             List<Candidate> candidates = search(ready.probe(), threshold);
             searching = System.nanoTime() - searchStart;
             DedupDecision decision = DedupDecision.decide(ready.nik(), holder, candidates, threshold,
-                    ready.dropped()).withFingerQuality(ready.probe().fingerQuality());
+                    ready.dropped()).withFingerQuality(ready.probe().fingerQuality())
+                    .withIrisQuality(ready.probe().irisQuality());
             decision = withLookAlikes(decision, ready.record());
             long seq = decision instanceof DedupDecision.Enrolled ? add(ready) : 0;
             audit(DEDUP_ACTION, decision, seq);

@@ -1,5 +1,6 @@
 package id.satunik.index;
 
+import id.satunik.EyeQuality;
 import id.satunik.FingerQuality;
 import id.satunik.matcher.IrisTemplate;
 import id.satunik.matcher.PersonProbe;
@@ -24,6 +25,12 @@ record SearchProbe(List<PreparedFinger> fingers, PersonProbe matchers, FingerQue
     List<FingerQuality> fingerQuality() {
         return fingers.stream().map(PreparedFinger::quality).filter(java.util.Objects::nonNull)
                 .sorted(java.util.Comparator.comparing(FingerQuality::position)).toList();
+    }
+
+    /** The submitted eyes' quality, right eye first (codes read back from the gallery have none). */
+    List<EyeQuality> irisQuality() {
+        return irises.stream().map(eye -> eye.quality().forEye(eye.position())).filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(EyeQuality::position)).toList();
     }
 
     /**

@@ -36,7 +36,7 @@ public final class FingerprintExtractor {
     /** Below this spread of ridge orientations the image is a striped pattern, not a fingerprint. */
     static final double MIN_ORIENTATION_SPREAD = 0.02;
 
-    private final IrisExtractor eyes = new IrisExtractor();
+    private final IrisExtractor eyes = IrisExtractor.forEyeTest();
 
     /**
      * @throws InvalidInputException   naming the finger and image when the image is missing, unreadable, corrupt

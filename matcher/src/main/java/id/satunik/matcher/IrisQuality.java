@@ -1,5 +1,7 @@
 package id.satunik.matcher;
 
+import id.satunik.EyePosition;
+import id.satunik.EyeQuality;
 import java.util.Locale;
 
 /**
@@ -61,6 +63,12 @@ public record IrisQuality(double score, double usableArea, double irisPupilRatio
     /** Whether the measures are known (false for codes read back from a store). */
     public boolean known() {
         return !Double.isNaN(score);
+    }
+
+    /** The measures as the decisions report them, for {@code position}; null when not {@link #known()}. */
+    public EyeQuality forEye(EyePosition position) {
+        return known() ? new EyeQuality(position, score, usableArea, irisPupilRatio, pupilContrast, irisContrast,
+                sharpness, concentricity, margin) : null;
     }
 
     /** One line for reports: the score and the measures. */

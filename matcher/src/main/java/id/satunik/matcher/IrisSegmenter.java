@@ -30,9 +30,35 @@ final class IrisSegmenter {
     /**
      * A reflection is also bright in itself: above this fraction of the way from the image's black to its white.
      * Without it the top-hat also takes every bright fleck of texture and skin between lashes, which on IITD's
-     * camera (sharp, high-contrast texture) filled the pupil's edge and refused 84% of the images.
+     * camera (sharp, high-contrast texture) filled the pupil's edge and refused 84% of the images. This level
+     * serves the search for pupil and limbus (a reflection filled there keeps the pupil round); the code's noise
+     * mask uses {@link #SPECULAR_LEVEL}.
      */
     static final double REFLECTION_LEVEL = 0.7;
+    /**
+     * For the code, a reflection must be brighter still: at {@link #REFLECTION_LEVEL} the mask also took IITD's
+     * bright iris fibres (15% of the ring in its sharpest eyes, with the lashes 60% of their code); an
+     * illuminator's mirror image is near white. Of 0.7 / 0.8 / 0.85 / 0.9, each leave-one-dataset-out fold over
+     * IITD, CASIA-Iris-Interval and CASIA-V1 picks 0.9 on its two tuning sets (docs/iris.md); used for the search
+     * too, 0.85 already left a dim LED ring in one CASIA-Iris-Interval pupil unfilled and refused that image, hence
+     * two levels.
+     */
+    static final double SPECULAR_LEVEL = 0.9;
+
+    /** The level the code's reflections are masked from: {@link #SPECULAR_LEVEL}, or another for a caller's own use. */
+    private final double specularLevel;
+
+    IrisSegmenter() {
+        this(SPECULAR_LEVEL);
+    }
+
+    /**
+     * @param specularLevel the code's reflection level; {@link #REFLECTION_LEVEL} gives the segmenter before the
+     *                      code level was raised, which the fingerprint extractor's eye test was measured with
+     */
+    IrisSegmenter(double specularLevel) {
+        this.specularLevel = specularLevel;
+    }
     /** Fraction of the pixels at each end of the histogram left out of the image's grey-level range. */
     static final double RANGE_TAIL = 0.005;
     /**
@@ -124,10 +150,22 @@ final class IrisSegmenter {
             Mat clean = cv.mat();
             src.copyTo(clean);
             opened.copyTo(clean, reflections);
+            // the code's own reflections: only near-white spots (see SPECULAR_LEVEL), filled the same way
+            Mat specular = cv.mat();
+            Core.subtract(src, opened, specular);
+            Imgproc.threshold(specular, specular, REFLECTION_CONTRAST * k, 255, Imgproc.THRESH_BINARY);
+            Mat white = cv.mat();
+            Imgproc.threshold(src, white, levels.black() + specularLevel * levels.range(), 255, Imgproc.THRESH_BINARY);
+            Core.bitwise_and(specular, white, specular);
+            Imgproc.dilate(specular, specular, cv.track(
+                    Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5))));
+            Mat texture = cv.mat();
+            src.copyTo(texture);
+            opened.copyTo(texture, specular);
             Mat smooth = cv.mat();
             Imgproc.GaussianBlur(clean, smooth, new Size(0, 0), 1.5);
             float[] pixels = toFloat(OpenCv.bytes(smooth));
-            byte[] reflectionMap = OpenCv.bytes(reflections);
+            byte[] reflectionMap = OpenCv.bytes(specular);
 
             Circle guess = pupilCandidate(cv, clean, pixels, w, h, k);
             if (guess == null) {
@@ -179,12 +217,15 @@ final class IrisSegmenter {
                         "no iris found: no iris boundary around the pupil (edge along %.0f%% of the sides, %.0f%% "
                                 + "needed)", 100 * limbusCoverage, 100 * MIN_LIMBUS_COVERAGE));
             }
-            byte[] noise = noiseMap(pixels, reflectionMap, w, h, pupil, iris, k);
+            // lids and lashes on the image the code is taken from (a fibre filled for the search would darken it)
+            Mat smoothTexture = cv.mat();
+            Imgproc.GaussianBlur(texture, smoothTexture, new Size(0, 0), 1.5);
+            byte[] noise = noiseMap(toFloat(OpenCv.bytes(smoothTexture)), reflectionMap, w, h, pupil, iris, k);
             IrisSegmentation.Measures measures = new IrisSegmentation.Measures(pupil.r() / iris.r(),
                     pupilContrast / Math.max(1, levels.range()), circleEdge(pixels, w, h, iris, limbusClip) / limbusClip,
                     sharpness(pixels, w, h, pupil, iris, noise) / Math.max(1, levels.range()),
                     iris.distanceTo(pupil) / iris.r(), inImage(iris, w, h));
-            return new IrisSegmentation(pupil, iris, noise, OpenCv.bytes(clean), w, h, measures);
+            return new IrisSegmentation(pupil, iris, noise, OpenCv.bytes(texture), w, h, measures);
         }
     }
 

@@ -100,10 +100,42 @@ final class IrisEvaluation {
                         .forEach(s -> System.out.println("  " + s.file() + ": " + s.refusal()));
             }
             System.out.println(qualities(samples));
+            int worst = Integer.getInteger("iris.worstGenuine", 0);
+            if (worst > 0) {
+                System.out.print(worstGenuine(samples, crossSession, worst));
+            }
             Distances d = compareAll(samples, crossSession);
             System.out.print(summarize(d).format());
             System.out.print(atScores(d));
         }
+    }
+
+    /** The {@code count} genuine pairs with the largest distance, one line each (files, distance, bits compared). */
+    static String worstGenuine(List<Sample> samples, boolean crossSession, int count) {
+        List<Sample> ok = samples.stream().filter(s -> s.template() != null).toList();
+        List<String> lines = new ArrayList<>();
+        List<Double> keys = new ArrayList<>();
+        for (int i = 0; i < ok.size(); i++) {
+            for (int j = i + 1; j < ok.size(); j++) {
+                Sample a = ok.get(i);
+                Sample c = ok.get(j);
+                if (!a.eye().equals(c.eye()) || crossSession && a.session().equals(c.session())) {
+                    continue;
+                }
+                IrisMatcher.Comparison cmp = IrisMatcher.compare(a.template(), c.template());
+                keys.add(cmp.distance());
+                lines.add(String.format(Locale.ROOT, "  %.4f %5d bits  %s  %s  (quality %.0f, %.0f)", cmp.distance(),
+                        cmp.compared(), a.file(), c.file(), a.template().quality().score(),
+                        c.template().quality().score()));
+            }
+        }
+        Integer[] order = java.util.stream.IntStream.range(0, keys.size()).boxed()
+                .sorted((x, y) -> Double.compare(keys.get(y), keys.get(x))).toArray(Integer[]::new);
+        StringBuilder out = new StringBuilder("worst genuine pairs:\n");
+        for (int k = 0; k < Math.min(count, order.length); k++) {
+            out.append(lines.get(order[k])).append('\n');
+        }
+        return out.toString();
     }
 
     /** Distances of all genuine pairs (same eye; different sessions only if crossSession) and all impostor pairs. */
