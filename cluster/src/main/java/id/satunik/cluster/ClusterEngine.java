@@ -106,7 +106,7 @@ public final class ClusterEngine implements DedupEngine {
         int window = Math.max(2, 2 * options.threads() * Math.max(1, hazelcast.getCluster().getMembers().size()));
         for (int i = 0; i < records.size(); i++) {
             while (next < records.size() && pending.size() < window) {
-                pending.add(submit(new ExtractTask(records.get(next), true), next));
+                pending.add(submit(new ExtractTask(records.get(next), true, options.minIrisQuality()), next));
                 next++;
             }
             Pending head = pending.poll();
@@ -120,14 +120,14 @@ public final class ClusterEngine implements DedupEngine {
     @Override
     public DedupDecision enroll(EnrollmentRecord record) {
         ensureOpen();
-        ExtractTask.Result result = extracted(submit(new ExtractTask(record, true), 0));
+        ExtractTask.Result result = extracted(submit(new ExtractTask(record, true, options.minIrisQuality()), 0));
         if (result.refusal() != null) {
             return new DedupDecision.Rejected(record.nik(), result.refusal());
         }
         ShardRecord person = RecordCodec.decode(result.record());
         return withEnrollmentLock(() -> claim(person.nik(), result.record())
                 ? new DedupDecision.Enrolled(person.nik(), person.dropped(), Double.NaN, false,
-                        person.fingerQuality())
+                        person.fingerQuality(), person.irisQuality())
                 : new DedupDecision.Rejected(record.nik(), "NIK " + person.nik()
                         + " is already enrolled; nothing changed (use dedup to check a re-submission)"));
     }
@@ -138,7 +138,7 @@ public final class ClusterEngine implements DedupEngine {
         probe.validateSamples();
         ExtractTask.Result result;
         try {
-            result = extracted(submit(new ExtractTask(probe, false), 0));
+            result = extracted(submit(new ExtractTask(probe, false, options.minIrisQuality()), 0));
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof InvalidInputException invalid) {
                 throw invalid;
@@ -342,7 +342,8 @@ public final class ClusterEngine implements DedupEngine {
                 double threshold = threshold();
                 Outcome outcome = scatter(recordBytes, record.nik(), threshold);
                 DedupDecision decision = DedupDecision.decide(nik, outcome.holder(), outcome.candidates(),
-                        threshold, record.dropped()).withFingerQuality(record.fingerQuality());
+                        threshold, record.dropped()).withFingerQuality(record.fingerQuality())
+                        .withIrisQuality(record.irisQuality());
                 if (!(decision instanceof DedupDecision.Enrolled) || claim(record.nik(), recordBytes)) {
                     return decision;
                 }

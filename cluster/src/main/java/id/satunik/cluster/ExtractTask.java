@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
  */
 final class ExtractTask implements Callable<ExtractTask.Result>, Serializable {
     private static final long serialVersionUID = 1L;
-    private static final RecordExtractor EXTRACTOR = new RecordExtractor();
+    /** One extractor per minimum eye quality asked for (in practice one): they are thread-safe and costly to build. */
+    private static final java.util.concurrent.ConcurrentMap<Double, RecordExtractor> EXTRACTORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String nik;
     private final String name;
@@ -29,6 +31,7 @@ final class ExtractTask implements Callable<ExtractTask.Result>, Serializable {
     private final String region;
     private final int dpi;
     private final boolean enrollment;
+    private final double minIrisQuality;
     private final Map<FingerPosition, Image> fingers = new EnumMap<>(FingerPosition.class);
     private final Map<EyePosition, Image> irises = new EnumMap<>(EyePosition.class);
 
@@ -45,7 +48,8 @@ final class ExtractTask implements Callable<ExtractTask.Result>, Serializable {
         }
     }
 
-    ExtractTask(EnrollmentRecord r, boolean enrollment) {
+    ExtractTask(EnrollmentRecord r, boolean enrollment, double minIrisQuality) {
+        this.minIrisQuality = minIrisQuality;
         this.nik = r.nik();
         this.name = r.name();
         this.birthDate = r.birthDate();
@@ -79,7 +83,8 @@ final class ExtractTask implements Callable<ExtractTask.Result>, Serializable {
         long start = System.nanoTime();
         EnrollmentRecord record = record();
         try {
-            return new Result(RecordCodec.encode(EXTRACTOR.extract(record, enrollment)), null,
+            return new Result(RecordCodec.encode(EXTRACTORS.computeIfAbsent(minIrisQuality,
+                    RecordExtractor::new).extract(record, enrollment)), null,
                     System.nanoTime() - start);
         } catch (RuntimeException e) {
             if (!enrollment) {

@@ -2,6 +2,7 @@ package id.satunik.cluster;
 
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
+import id.satunik.EyeQuality;
 import id.satunik.FingerQuality;
 import id.satunik.Sex;
 import id.satunik.index.ShardRecord;
@@ -26,7 +27,7 @@ import java.util.List;
  */
 final class RecordCodec {
     /** 2 added the submitted fingers' quality after the dropped samples; 1 is still read (no quality). */
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private RecordCodec() {
     }
@@ -67,6 +68,14 @@ final class RecordCodec {
                 out.writeInt(q.minutiae());
                 out.writeDouble(q.reliableMinutiae());
             }
+            out.writeShort(r.irisQuality().size());
+            for (EyeQuality q : r.irisQuality()) {
+                out.writeByte(q.position().ordinal());
+                for (double v : new double[] {q.score(), q.usableArea(), q.irisPupilRatio(), q.pupilContrast(),
+                    q.irisContrast(), q.sharpness(), q.concentricity(), q.margin()}) {
+                    out.writeDouble(v);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,7 +85,7 @@ final class RecordCodec {
     static ShardRecord decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new IllegalStateException("unknown record layout version " + version);
             }
             String nik = text(in);
@@ -106,8 +115,14 @@ final class RecordCodec {
                 quality.add(new FingerQuality(FingerPosition.values()[in.readUnsignedByte()], in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readInt(), in.readDouble()));
             }
+            List<EyeQuality> eyeQuality = new ArrayList<>();
+            for (int i = version < 3 ? 0 : in.readUnsignedShort(); i > 0; i--) {
+                eyeQuality.add(new EyeQuality(EyePosition.values()[in.readUnsignedByte()], in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                        in.readDouble(), in.readDouble()));
+            }
             return new ShardRecord(nik, name, birth == null ? null : LocalDate.parse(birth),
-                    sex == null ? null : Sex.valueOf(sex), region, fingers, irises, dropped, quality);
+                    sex == null ? null : Sex.valueOf(sex), region, fingers, irises, dropped, quality, eyeQuality);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable record bytes", e);
         }

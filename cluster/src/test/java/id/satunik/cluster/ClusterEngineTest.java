@@ -290,6 +290,7 @@ class ClusterEngineTest {
             assertEquals(e.reason(), a.reason(), "record " + i);
             assertEquals(describe(e.matches()), describe(a.matches()), "record " + i);
             assertEquals(e.fingerQuality(), a.fingerQuality(), "record " + i + ": finger quality");
+            assertEquals(e.irisQuality(), a.irisQuality(), "record " + i + ": iris quality");
             // the same look-alikes (scores: each shard weighs a name by its own term statistics)
             assertEquals(e.lookAlikes().stream().map(h -> h.nik().value()).sorted().toList(),
                     a.lookAlikes().stream().map(h -> h.nik().value()).sorted().toList(), "record " + i);

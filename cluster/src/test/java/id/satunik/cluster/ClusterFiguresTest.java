@@ -280,7 +280,7 @@ class ClusterFiguresTest {
         long start = System.nanoTime();
         List<Future<ExtractTask.Result>> futures = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            futures.add(extractors.submitToMember(new ExtractTask(records.get(i), true), on.get(i % on.size())));
+            futures.add(extractors.submitToMember(new ExtractTask(records.get(i), true, 0), on.get(i % on.size())));
         }
         long memberNanos = 0;
         long bytes = 0;

@@ -4,6 +4,7 @@ import id.satunik.DedupDecision;
 import id.satunik.EnrollmentRecord;
 import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
+import id.satunik.EyeQuality;
 import id.satunik.FingerQuality;
 import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
@@ -26,7 +27,17 @@ import java.util.Map;
  */
 public final class RecordExtractor {
     private final FingerprintExtractor fingers = new FingerprintExtractor();
-    private final IrisExtractor irises = new IrisExtractor();
+    private final IrisExtractor irises;
+
+    /** Keeps every eye whose code is usable. */
+    public RecordExtractor() {
+        this(0);
+    }
+
+    /** @param minIrisQuality as {@link id.satunik.EngineOptions#minIrisQuality()}: an eye below it is dropped */
+    public RecordExtractor(double minIrisQuality) {
+        this.irises = new IrisExtractor(minIrisQuality);
+    }
 
     /**
      * Extracts every sample of an enrollment ({@code enrollment}: the NIK is validated) or of a search probe.
@@ -56,9 +67,15 @@ public final class RecordExtractor {
             }
         }
         List<IrisTemplate> eyes = new ArrayList<>();
+        List<EyeQuality> eyeQuality = new ArrayList<>();
         for (Map.Entry<EyePosition, ImageSource> eye : record.irises().entrySet()) {
             try {
-                eyes.add(irises.extract(eye.getKey(), eye.getValue()));
+                IrisTemplate template = irises.extract(eye.getKey(), eye.getValue());
+                eyes.add(template);
+                EyeQuality measured = template.quality().forEye(eye.getKey());
+                if (measured != null) {
+                    eyeQuality.add(measured);
+                }
             } catch (UnusableSampleException e) {
                 dropped.add(e.getMessage());
             }
@@ -69,7 +86,8 @@ public final class RecordExtractor {
         }
         return new ShardRecord(record.nik(), record.name(), record.birthDate(), record.sex(), record.region(),
                 templates, eyes, dropped,
-                quality.stream().sorted(java.util.Comparator.comparing(FingerQuality::position)).toList());
+                quality.stream().sorted(java.util.Comparator.comparing(FingerQuality::position)).toList(),
+                eyeQuality.stream().sorted(java.util.Comparator.comparing(EyeQuality::position)).toList());
     }
 
     /** The decision for an enrollment that {@link #extract} refused, worded as the single-node engine's. */

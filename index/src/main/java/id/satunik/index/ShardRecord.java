@@ -1,5 +1,6 @@
 package id.satunik.index;
 
+import id.satunik.EyeQuality;
 import id.satunik.FingerQuality;
 import id.satunik.Sex;
 import id.satunik.matcher.FingerTemplate;
@@ -19,11 +20,13 @@ import java.util.List;
  * @param dropped samples left out as unusable, each with its reason
  * @param fingerQuality the submitted fingers' quality, in position order, as the single-node engine reports it in
  *                      a decision (empty when the fingers were not seen as images)
+ * @param irisQuality   the used eyes' quality, right eye first, likewise
  */
 public record ShardRecord(String nik, String name, LocalDate birthDate, Sex sex, String region,
                           List<FingerTemplate> fingers, List<IrisTemplate> irises, List<String> dropped,
-                          List<FingerQuality> fingerQuality) {
+                          List<FingerQuality> fingerQuality, List<EyeQuality> irisQuality) {
     public ShardRecord {
+        irisQuality = List.copyOf(irisQuality);
         fingers = List.copyOf(fingers);
         irises = List.copyOf(irises);
         dropped = List.copyOf(dropped);
@@ -31,5 +34,12 @@ public record ShardRecord(String nik, String name, LocalDate birthDate, Sex sex,
         if (fingers.isEmpty() && irises.isEmpty()) {
             throw new IllegalArgumentException("record " + nik + " carries no template");
         }
+    }
+
+    /** A record without eye quality (eyes read back from a store, or none). */
+    public ShardRecord(String nik, String name, LocalDate birthDate, Sex sex, String region,
+                       List<FingerTemplate> fingers, List<IrisTemplate> irises, List<String> dropped,
+                       List<FingerQuality> fingerQuality) {
+        this(nik, name, birthDate, sex, region, fingers, irises, dropped, fingerQuality, List.of());
     }
 }
