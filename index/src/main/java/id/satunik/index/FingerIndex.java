@@ -119,8 +119,8 @@ final class FingerIndex implements AutoCloseable {
             FingerPosition position = FingerPosition.values()[p];
             for (MappedRecords file : new MappedRecords[] {edges[p], sketches[p]}) {
                 if (file == null || ordinal >= file.committed()) {
-                    Path path = file == null ? (edges[p] == null ? fileOf(directory, position)
-                            : sketchOf(directory, position)) : file.path();
+                    // a position's two files are opened together (openPosition), so a null one means both missing
+                    Path path = file == null ? fileOf(directory, position) : file.path();
                     throw new IllegalStateException("finger index is damaged: person " + ordinal + " has a "
                             + position + " finger that " + path + (file == null ? " (missing) does not hold"
                             : " does not hold (the file holds " + file.committed() + " records; truncated?)"));
@@ -172,12 +172,16 @@ final class FingerIndex implements AutoCloseable {
     }
 
     static Path fileOf(Path directory, FingerPosition position) {
-        return directory.resolve("fingers-" + position.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".edges");
+        return positionFile(directory, position, ".edges");
     }
 
     /** The sketch file of a position: what the first stage of the pre-selection reads. */
     static Path sketchOf(Path directory, FingerPosition position) {
-        return directory.resolve("fingers-" + position.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".sketch");
+        return positionFile(directory, position, ".sketch");
+    }
+
+    private static Path positionFile(Path directory, FingerPosition position, String suffix) {
+        return directory.resolve("fingers-" + position.name().toLowerCase(Locale.ROOT).replace('_', '-') + suffix);
     }
 
     /** Opens (or creates) both files of a position; a missing one beside an existing one is damage. */
@@ -253,19 +257,18 @@ final class FingerIndex implements AutoCloseable {
     }
 
     private long write(long ordinal, long nik, Map<FingerPosition, FingerMinutiae> fingers) {
-        int mask = 0;
-        short[] keys = new short[SKETCH_EDGES + EDGE_CAPACITY];
-        byte[] directions = new byte[SKETCH_EDGES + EDGE_CAPACITY];
+        int[] minutiae = new int[POSITIONS];
+        short[][] keys = new short[POSITIONS][];
+        byte[][] directions = new byte[POSITIONS][];
+        int[] counts = new int[POSITIONS];
         for (Map.Entry<FingerPosition, FingerMinutiae> finger : fingers.entrySet()) {
             int p = finger.getKey().ordinal();
-            if (edges[p] == null) {
-                openPosition(finger.getKey(), true);
-            }
-            int count = EdgeShapes.galleryEdges(finger.getValue(), keys.length, keys, directions);
-            writeFinger(p, ordinal, finger.getValue().count(), keys, directions, count);
-            mask |= 1 << p;
+            minutiae[p] = finger.getValue().count();
+            keys[p] = new short[SKETCH_EDGES + EDGE_CAPACITY];
+            directions[p] = new byte[SKETCH_EDGES + EDGE_CAPACITY];
+            counts[p] = EdgeShapes.galleryEdges(finger.getValue(), keys[p].length, keys[p], directions[p]);
         }
-        return commitPerson(ordinal, nik, mask);
+        return write(ordinal, nik, minutiae, keys, directions, counts);
     }
 
     /**
@@ -274,7 +277,11 @@ final class FingerIndex implements AutoCloseable {
      * older layout into this one without parsing templates again.
      */
     synchronized long appendEdges(long nik, int[] minutiae, short[][] keys, byte[][] directions, int[] counts) {
-        long ordinal = persons.committed();
+        return write(persons.committed(), nik, minutiae, keys, directions, counts);
+    }
+
+    /** Writes each finger's records (arrays indexed by position ordinal, null where none), then the person record. */
+    private long write(long ordinal, long nik, int[] minutiae, short[][] keys, byte[][] directions, int[] counts) {
         int mask = 0;
         for (int p = 0; p < POSITIONS; p++) {
             if (keys[p] == null) {
@@ -323,7 +330,8 @@ final class FingerIndex implements AutoCloseable {
         MemorySegment.copy(directions, 0, chunk, ValueLayout.JAVA_BYTE, base + EDGE_DIRECTIONS, start);
         MemorySegment.copy(directions, start + inSketch, chunk, ValueLayout.JAVA_BYTE, base + EDGE_DIRECTIONS + start,
                 rest - start);
-        // zero the slots after the edges, so that a record rewritten at the same ordinal checksums the same
+        // zero the slots after the edges: a record's bytes depend on its finger alone, not on what an append that
+        // never committed left at that ordinal
         chunk.asSlice(base + EDGE_KEYS + 2L * rest, 2L * (EDGE_CAPACITY - rest)).fill((byte) 0);
         chunk.asSlice(base + EDGE_DIRECTIONS + rest, EDGE_CAPACITY - rest).fill((byte) 0);
         sketches[p].commit(Math.max(sketches[p].committed(), ordinal + 1));
