@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
 final class FingerIndexSource implements CandidateSource {
     static final int FEW_FINGERS_PER_MILLE = 10;
     static final int FEW_FINGERS_MIN = 256;
-    static final int MANY_FINGERS_PER_100K = 20;
+    static final int MANY_FINGERS_PER_100K = 10;
     static final int MANY_FINGERS_MIN = 64;
-    static final int FIRST_STAGE_DIVISOR = 64;
+    static final int FIRST_STAGE_DIVISOR = 256;
     static final int FIRST_STAGE_MIN = 4096;
 
     private final FingerIndex index;

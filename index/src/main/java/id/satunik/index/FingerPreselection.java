@@ -48,6 +48,16 @@ final class FingerPreselection {
     /** Gallery fingers sampled per probe finger for the standardisation. */
     static final int SAMPLE = 2048;
     static final int STAGE_A_MIN_FINGERS = 3;
+    /**
+     * The first stage stops reading a person after the probe's best {@value #EXIT_AFTER} fingers when their fused
+     * evidence is below what {@value #EXIT_QUANTILE} of the gallery sample reach: about 90 % of the persons cost
+     * 3 fingers instead of 10. Chosen over the eight FVC sets planted as ten-finger persons among 100,000
+     * (docs/benchmarks.md): 3 fingers in quality order kept every mate at quantiles 0.8-0.98; 2 fingers lost some.
+     */
+    static final int EXIT_AFTER = 3;
+    static final double EXIT_QUANTILE = 0.9;
+    /** Fewer sampled persons than this give no early stop (a small gallery has no reliable quantile). */
+    static final int EXIT_MIN_SAMPLE = 256;
     private static final int POSITIONS = FingerPosition.values().length;
 
     /** Best-first ordinals and their fused scores; {@code scanned} counts the gallery fingers read. */
@@ -96,6 +106,10 @@ final class FingerPreselection {
     private Ranked rank(FingerQuery query, FingerIndex index, long n, long[] survivors, int keep, Norms norms,
                         boolean firstStage) {
         long total = survivors == null ? n : survivors.length;
+        // the first stage reads the probe's best fingers first and may stop a person early; the second, every finger
+        int[] order = firstStage ? norms.order() : query.positions();
+        int exitAfter = firstStage ? norms.exitAfter() : Integer.MAX_VALUE;
+        double exitBelow = norms.exitBelow();
         List<Callable<TopPersons>> tasks = new ArrayList<>();
         for (long from = 0; from < total; from += BLOCK) {
             long start = from;
@@ -103,16 +117,22 @@ final class FingerPreselection {
             tasks.add(() -> {
                 TopPersons top = new TopPersons(keep);
                 long scanned = 0;
+                persons:
                 for (long i = start; i < end; i++) {
                     long ordinal = survivors == null ? i : survivors[(int) i];
                     int mask = index.maskAt(ordinal);
                     double sum = 0;
                     int shared = 0;
-                    for (int p = 0; p < POSITIONS; p++) {
-                        FingerQuery.Finger finger = query.finger(p);
-                        if (finger == null || (mask & (1 << p)) == 0) {
+                    for (int j = 0; j < order.length; j++) {
+                        if (j == exitAfter && shared > 0 && sum / Math.sqrt(shared) < exitBelow) {
+                            scanned += shared;
+                            continue persons;
+                        }
+                        int p = order[j];
+                        if ((mask & (1 << p)) == 0) {
                             continue;
                         }
+                        FingerQuery.Finger finger = query.finger(p);
                         double raw = firstStage ? sketchVote(index.sketches(p), ordinal, finger)
                                 : rotationVote(index.edges(p), index.sketches(p), ordinal, finger);
                         sum += norms.z(p, firstStage, raw);
@@ -167,11 +187,35 @@ final class FingerPreselection {
         }
     }
 
-    /** First stage: the rotation vote over the finger's sketch only. */
+    /**
+     * First stage: the rotation vote over the finger's sketch only. Without a branch per edge: an absent key reads
+     * an empty direction mask and adds nothing, which costs less than the mispredicted branch on the ~15 % of keys
+     * a probe has (0.16 against 0.31 µs a finger, docs/benchmarks.md); a sketch's 64 edges fit seven counter planes.
+     */
+    static double sketchVote(MemorySegment sketch, long at, FingerQuery.Finger probe) {
+        long[] directions = probe.directions;
+        long keys = at + SKETCH_KEYS;
+        long dirs = at + SKETCH_DIRECTIONS;
+        long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0;
+        int hits = 0;
+        for (int i = 0; i < SKETCH_EDGES; i++) {
+            long votes = directions[sketch.get(SHORT, keys + 2L * i) & 0xFFFF]; // NO_EDGE reads the empty last slot
+            hits += (int) ((votes | -votes) >>> 63);
+            long carry = Long.rotateRight(votes, sketch.get(ValueLayout.JAVA_BYTE, dirs + i) & 63);
+            long t;
+            t = c0 & carry; c0 ^= carry; carry = t;
+            t = c1 & carry; c1 ^= carry; carry = t;
+            t = c2 & carry; c2 ^= carry; carry = t;
+            t = c3 & carry; c3 ^= carry; carry = t;
+            t = c4 & carry; c4 ^= carry; carry = t;
+            t = c5 & carry; c5 ^= carry; carry = t;
+            c6 ^= carry; // 64 edges at most: seven bits never overflow
+        }
+        return aboveChance(hits, 0, 0, c6, c5, c4, c3, c2, c1, c0);
+    }
+
     static double sketchVote(MappedRecords sketches, long ordinal, FingerQuery.Finger probe) {
-        MemorySegment sketch = sketches.chunk(ordinal);
-        long at = sketches.offset(ordinal);
-        return rotationVote(sketch, at + SKETCH_KEYS, at + SKETCH_DIRECTIONS, SKETCH_EDGES, sketch, 0, 0, 0, probe);
+        return sketchVote(sketches.chunk(ordinal), sketches.offset(ordinal), probe);
     }
 
     /** Second stage: the rotation vote over all of the finger's edges (its sketch and the others). */
@@ -222,8 +266,12 @@ final class FingerPreselection {
                 c8 ^= carry; // 340 edges at most: nine bits never overflow
             }
         }
+        return aboveChance(hits, c8, c7, c6, c5, c4, c3, c2, c1, c0);
+    }
+
+    /** The vote's peak (bit-sliced counters, highest plane first) against the chance hits expected at any turn. */
+    private static double aboveChance(int hits, long... planes) {
         // Bit-sliced maximum: keep the counters that have the highest plane set, plane by plane.
-        long[] planes = {c8, c7, c6, c5, c4, c3, c2, c1, c0};
         long candidates = -1L;
         int peak = 0;
         for (int plane = 0; plane < planes.length; plane++) {
@@ -239,26 +287,34 @@ final class FingerPreselection {
 
     /**
      * Mean and deviation of each probe finger's raw evidence over an evenly spread gallery sample; the first
-     * stage's only when it runs ({@code firstStage}), since a one- or two-finger search never uses them.
+     * stage's only when it runs ({@code firstStage}), since a one- or two-finger search never uses them. With the
+     * first stage also where it stops a person early: the {@value #EXIT_QUANTILE} quantile of the sample's fused
+     * evidence over the probe's first {@value #EXIT_AFTER} fingers (best quality first).
      */
     private static Norms norms(FingerQuery query, FingerIndex index, long n, boolean firstStage) {
         double[] mean = new double[2 * POSITIONS];
         double[] deviation = new double[2 * POSITIONS];
         java.util.Arrays.fill(deviation, 1);
         long step = Math.max(1, n / SAMPLE);
+        int samples = (int) ((n + step - 1) / step);
+        double[][] sketchZ = new double[POSITIONS][];
         for (int p = 0; p < POSITIONS; p++) {
             FingerQuery.Finger finger = query.finger(p);
             if (finger == null || index.edges(p) == null) {
                 continue;
             }
             for (int stage = firstStage ? 0 : 1; stage < 2; stage++) {
+                double[] raws = new double[samples];
+                java.util.Arrays.fill(raws, Double.NaN);
                 double sum = 0;
                 double squares = 0;
                 int count = 0;
-                for (long ordinal = 0; ordinal < n; ordinal += step) {
+                for (int i = 0; i < samples; i++) {
+                    long ordinal = i * step;
                     if ((index.maskAt(ordinal) & (1 << p)) != 0) {
                         double raw = stage == 0 ? sketchVote(index.sketches(p), ordinal, finger)
                                 : rotationVote(index.edges(p), index.sketches(p), ordinal, finger);
+                        raws[i] = raw;
                         sum += raw;
                         squares += raw * raw;
                         count++;
@@ -270,12 +326,47 @@ final class FingerPreselection {
                     mean[2 * p + stage] = mu;
                     deviation[2 * p + stage] = Math.max(sd, 0.25);
                 }
+                if (stage == 0) {
+                    for (int i = 0; i < samples; i++) {
+                        raws[i] = (raws[i] - mean[2 * p]) / deviation[2 * p]; // NaN stays NaN: no such finger
+                    }
+                    sketchZ[p] = raws;
+                }
             }
         }
-        return new Norms(mean, deviation);
+        int[] order = query.bestFirst();
+        double exitBelow = Double.NEGATIVE_INFINITY;
+        if (firstStage && order.length > EXIT_AFTER) {
+            double[] partial = new double[samples];
+            int m = 0;
+            for (int i = 0; i < samples; i++) {
+                double sum = 0;
+                int shared = 0;
+                for (int j = 0; j < EXIT_AFTER; j++) {
+                    double[] z = sketchZ[order[j]];
+                    if (z != null && !Double.isNaN(z[i])) {
+                        sum += z[i];
+                        shared++;
+                    }
+                }
+                if (shared > 0) {
+                    partial[m++] = sum / Math.sqrt(shared);
+                }
+            }
+            if (m >= EXIT_MIN_SAMPLE) {
+                java.util.Arrays.sort(partial, 0, m);
+                exitBelow = partial[(int) (EXIT_QUANTILE * m)];
+            }
+        }
+        return new Norms(mean, deviation, order, EXIT_AFTER, exitBelow);
     }
 
-    private record Norms(double[] mean, double[] deviation) {
+    /**
+     * @param order     the probe's positions in the order the first stage reads them
+     * @param exitBelow the first stage stops a person whose fused evidence over the first {@code exitAfter} of them
+     *                  is below this (negative infinity: never)
+     */
+    private record Norms(double[] mean, double[] deviation, int[] order, int exitAfter, double exitBelow) {
         double z(int position, boolean firstStage, double raw) {
             int i = 2 * position + (firstStage ? 0 : 1);
             return (raw - mean[i]) / deviation[i];

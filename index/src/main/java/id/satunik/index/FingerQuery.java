@@ -3,6 +3,7 @@ package id.satunik.index;
 import id.satunik.FingerPosition;
 import id.satunik.matcher.FingerMinutiae;
 import id.satunik.matcher.PreparedFinger;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ final class FingerQuery {
     static final class Finger {
         // one word more than the keys need: its bits stay clear, so a sketch slot holding NO_EDGE is never a hit
         final long[] present = new long[EdgeShapes.KEYS / 64 + 1];
-        final long[] directions = new long[EdgeShapes.KEYS];
+        // one slot more than the keys: it stays empty, so the first stage reads NO_EDGE without a test
+        final long[] directions = new long[EdgeShapes.KEYS + 1];
 
         Finger(FingerMinutiae minutiae) {
             EdgeShapes.edges(minutiae, EdgeShapes.PROBE_NEIGHBOURS, (length, alpha, beta, direction) -> {
@@ -53,19 +55,48 @@ final class FingerQuery {
 
     private final Finger[] fingers = new Finger[POSITIONS];
     private final int count;
+    private final int[] bestFirst;
 
     FingerQuery(List<PreparedFinger> probe) {
-        this(minutiae(probe), true);
+        this(minutiae(probe), qualities(probe));
     }
 
-    /** From minutiae directly (synthetic probes, tests); {@code unused} tells the two constructors apart. */
+    /** From minutiae directly (synthetic probes, tests): no sample quality, so fingers go in position order. */
     FingerQuery(Map<FingerPosition, FingerMinutiae> probe, boolean unused) {
+        this(probe, Map.of());
+    }
+
+    /** From minutiae and each finger's sample quality score (a position without one counts as 0). */
+    FingerQuery(Map<FingerPosition, FingerMinutiae> probe, Map<FingerPosition, Double> quality) {
         int n = 0;
         for (Map.Entry<FingerPosition, FingerMinutiae> finger : probe.entrySet()) {
             fingers[finger.getKey().ordinal()] = new Finger(finger.getValue());
             n++;
         }
         count = n;
+        // best sample quality first, then position order (stable): the first stage reads these fingers first
+        bestFirst = probe.keySet().stream()
+                .sorted(Comparator.comparingDouble((FingerPosition p) -> -quality.getOrDefault(p, 0.0))
+                        .thenComparing(Comparator.naturalOrder()))
+                .mapToInt(FingerPosition::ordinal).toArray();
+    }
+
+    private static Map<FingerPosition, Double> qualities(List<PreparedFinger> probe) {
+        Map<FingerPosition, Double> out = new EnumMap<>(FingerPosition.class);
+        probe.forEach(finger -> {
+            if (finger.quality() != null) {
+                out.put(finger.position(), finger.quality().score());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The probe's finger positions (ordinals), the best sample quality first ({@code FingerQuality} score; position
+     * order among equals and where the quality is unknown).
+     */
+    int[] bestFirst() {
+        return bestFirst.clone();
     }
 
     private static Map<FingerPosition, FingerMinutiae> minutiae(List<PreparedFinger> probe) {
@@ -77,6 +108,18 @@ final class FingerQuery {
     /** The probe's finger at {@code ordinal} ({@link FingerPosition#ordinal()}), null when it has none there. */
     Finger finger(int ordinal) {
         return fingers[ordinal];
+    }
+
+    /** The probe's finger positions (ordinals) in position order. */
+    int[] positions() {
+        int[] out = new int[count];
+        int n = 0;
+        for (int p = 0; p < POSITIONS; p++) {
+            if (fingers[p] != null) {
+                out[n++] = p;
+            }
+        }
+        return out;
     }
 
     int count() {

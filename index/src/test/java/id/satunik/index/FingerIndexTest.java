@@ -148,6 +148,77 @@ class FingerIndexTest {
     }
 
     @Test
+    void aManyFingerProbeStopsMostPersonsAfterItsBestFingersAndStillFindsItsMateWhateverTheThreads() throws Exception {
+        FingerPosition[] hand = {FingerPosition.RIGHT_THUMB, FingerPosition.RIGHT_INDEX, FingerPosition.RIGHT_MIDDLE,
+            FingerPosition.RIGHT_RING, FingerPosition.RIGHT_LITTLE};
+        try (FingerIndex index = FingerIndex.open(dir)) {
+            for (int i = 0; i < PERSONS; i++) {
+                SplittableRandom random = new SplittableRandom(7_000_003L * i + 5);
+                Map<FingerPosition, FingerMinutiae> fingers = new EnumMap<>(FingerPosition.class);
+                for (FingerPosition position : hand) {
+                    fingers.put(position, randomFinger(random));
+                }
+                index.append(nik(i), fingers);
+            }
+            int[] targets = {5, FingerPreselection.BLOCK + 77, PERSONS - 1};
+            for (int target : targets) {
+                SplittableRandom random = new SplittableRandom(7_000_003L * target + 5);
+                Map<FingerPosition, FingerMinutiae> enrolled = new EnumMap<>(FingerPosition.class);
+                for (FingerPosition position : hand) {
+                    enrolled.put(position, randomFinger(random));
+                }
+                SplittableRandom noise = new SplittableRandom(target);
+                Map<FingerPosition, FingerMinutiae> probe = new EnumMap<>(FingerPosition.class);
+                enrolled.forEach((position, m) -> probe.put(position, impression(m, noise)));
+                // the little finger is the best sample: read first, the thumb last
+                Map<FingerPosition, Double> quality = Map.of(FingerPosition.RIGHT_LITTLE, 90.0,
+                        FingerPosition.RIGHT_INDEX, 80.0, FingerPosition.RIGHT_THUMB, 10.0);
+                long[] first = null;
+                for (int threads : new int[] {1, 2, 3}) {
+                    ExecutorService pool = Executors.newFixedThreadPool(threads);
+                    try {
+                        FingerPreselection.Shortlist shortlist = new FingerPreselection(pool, threads)
+                                .select(new FingerQuery(probe, quality), index, 20, 1000);
+                        assertEquals(target, shortlist.ordinals()[0], "mate of person " + target + ", "
+                                + threads + " threads");
+                        // first stage: 3 fingers a person, 5 for the ~10 % above the sample's 0.9 quantile;
+                        // second stage: 5 fingers of the 1,000 it keeps
+                        long fullRead = 5L * PERSONS + 5L * 1000;
+                        assertTrue(shortlist.scanned() < 0.7 * fullRead, "fingers read " + shortlist.scanned()
+                                + " of " + fullRead + " without stopping early");
+                        assertTrue(shortlist.scanned() > 3L * PERSONS, "fingers read " + shortlist.scanned());
+                        if (first == null) {
+                            first = shortlist.ordinals();
+                        } else {
+                            assertArrayEquals(first, shortlist.ordinals(), threads + " threads");
+                        }
+                    } finally {
+                        pool.shutdown();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFirstStageReadsTheBestSamplesFirst() {
+        SplittableRandom random = new SplittableRandom(3);
+        Map<FingerPosition, FingerMinutiae> probe = new EnumMap<>(FingerPosition.class);
+        for (FingerPosition position : FingerPosition.values()) {
+            probe.put(position, randomFinger(random));
+        }
+        Map<FingerPosition, Double> quality = Map.of(FingerPosition.LEFT_RING, 95.0, FingerPosition.RIGHT_THUMB, 60.0,
+                FingerPosition.LEFT_THUMB, 60.0, FingerPosition.RIGHT_LITTLE, 99.0);
+        int[] order = new FingerQuery(probe, quality).bestFirst();
+        // best first, equal scores and unknown ones (0) in position order
+        assertEquals(List.of(FingerPosition.RIGHT_LITTLE, FingerPosition.LEFT_RING, FingerPosition.RIGHT_THUMB,
+                        FingerPosition.LEFT_THUMB, FingerPosition.RIGHT_INDEX),
+                java.util.Arrays.stream(order).limit(5).mapToObj(p -> FingerPosition.values()[p]).toList());
+        assertEquals(10, order.length);
+        assertArrayEquals(query(probe).positions(), query(probe).bestFirst(), "no quality: position order");
+    }
+
+    @Test
     void aThumbProbeIsComparedOnlyWithThumbs() {
         try (FingerIndex index = fill(2)) {
             SplittableRandom random = new SplittableRandom(5);
