@@ -26,11 +26,12 @@ import java.util.concurrent.Future;
  * through the difference of the two edges' absolute directions, for how far the impression is turned; a mated
  * impression piles its votes on one turn, an impostor spreads its chance hits over all 64. The 64 counters are
  * kept bit-sliced (nine 64-bit planes, one bit of every counter per plane: one key costs a look-up, a rotate and
- * a carry chain of 27 bit operations, no branch per counter) and the peak is found bit-sliced too. A cheaper
- * first stage, the same vote over the finger's sketch only (a run of 64 mid-length edges, kept in a dense file of
- * its own: 192 bytes a finger read in sequence), prunes persons when the probe has {@value #STAGE_A_MIN_FINGERS}
- * fingers or more (the fused evidence of several fingers is strong enough for it); the full rotation vote, over the
- * sketch and the finger's other edges, then runs on the survivors only.
+ * a carry chain of bit operations, no branch: a key the probe lacks reads an empty mask) and the peak is found
+ * bit-sliced too. A cheaper first stage, the same vote over the finger's sketch only (a run of 64 mid-length
+ * edges, kept in a dense file of its own: 192 bytes a finger read in sequence), prunes persons when the probe has
+ * {@value #STAGE_A_MIN_FINGERS} fingers or more (the fused evidence of several fingers is strong enough for it); it
+ * reads the probe's best fingers first and stops a person early when they say little (see {@link #EXIT_AFTER}).
+ * The full rotation vote, over the sketch and the finger's other edges, then runs on the survivors only.
  *
  * <p>Person level: each finger's raw evidence is standardised per probe finger against a fixed, evenly spread
  * sample of the gallery (z-normalisation, so that a probe finger rich in edges does not outweigh the others), and
@@ -244,7 +245,7 @@ final class FingerPreselection {
             long dirs = run == 0 ? aDirections : bDirections;
             int count = run == 0 ? aCount : bCount;
             for (int i = 0; i < count; i++) {
-                // no branch on presence, as in the sketch vote: 0.67 against 1.21 µs a finger (docs/benchmarks.md)
+                // no branch on presence, as in the sketch vote: 0.62 against 1.21 µs a finger (docs/benchmarks.md)
                 long votes = directions[chunk.get(SHORT, keys + 2L * i) & 0xFFFF];
                 hits += (int) ((votes | -votes) >>> 63);
                 long carry = Long.rotateRight(votes, chunk.get(ValueLayout.JAVA_BYTE, dirs + i) & 63);
