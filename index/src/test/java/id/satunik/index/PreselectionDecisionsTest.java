@@ -116,7 +116,12 @@ class PreselectionDecisionsTest {
         // ~46 searches: the reference compares every gallery finger the probe shares with SourceAFIS each time
         // (its index entries), the pre-selection reads every person in its first stage and compares a few hundred
         long gallery = SYNTHETIC + 20;
-        assertTrue(reference[0].indexEntries() >= reference[0].searches() * (long) SYNTHETIC_FINGERS * SYNTHETIC,
+        // less one search's share: person 10 of the first group, impression 1, has an unusable right thumb
+        // (FVC2000 DB1_B 110_1: 5 minutiae), so its search shares only the right index with the synthetic
+        // persons. That record used to be rejected (its left thumb, FVC2000 DB3_B 110_1, was taken for an eye);
+        // since the iris segmenter's round 3 (issue 8) the print is a print and the record is searched
+        assertTrue(reference[0].indexEntries()
+                        >= (reference[0].searches() * (long) SYNTHETIC_FINGERS - 1) * SYNTHETIC,
                 reference[0].toString());
         assertTrue(fast[0].personsRescored() < fast[0].searches() * gallery / 20, fast[0].toString());
         assertTrue(fast[0].indexEntries() >= fast[0].searches() * gallery, "every person read: " + fast[0]);
