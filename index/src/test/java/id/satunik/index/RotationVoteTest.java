@@ -95,7 +95,7 @@ class RotationVoteTest {
         for (int i = 0; i < FingerIndexLayout.SKETCH_EDGES; i++) {
             short key = sketch.get(FingerIndexLayout.SHORT, FingerIndexLayout.SKETCH_KEYS + 2L * i);
             byte direction = sketch.get(ValueLayout.JAVA_BYTE, FingerIndexLayout.SKETCH_DIRECTIONS + i);
-            sketchHits += vote(sketchCounts, probe.present, probe.directions, key, direction);
+            sketchHits += vote(sketchCounts, probe.directions, key, direction);
             bins += fullVote(counts, probe, key, direction);
         }
         int count = edges.get(FingerIndexLayout.SHORT, FingerIndexLayout.EDGE_COUNT);
@@ -124,9 +124,10 @@ class RotationVoteTest {
         return Long.bitCount(turns);
     }
 
-    private static int vote(int[] counts, long[] present, long[] directions, short rawKey, byte rawDirection) {
+    /** Counts one sketch edge: @return 1 when the probe has its key (a key's mask is never empty when present). */
+    private static int vote(int[] counts, long[] directions, short rawKey, byte rawDirection) {
         int key = rawKey & 0xFFFF;
-        if (key >= EdgeShapes.KEYS || (present[key >>> 6] >>> key & 1) == 0) {
+        if (key >= EdgeShapes.KEYS || directions[key] == 0) {
             return 0;
         }
         long turns = Long.rotateRight(directions[key], rawDirection & 63);
