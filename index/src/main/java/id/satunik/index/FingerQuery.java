@@ -17,6 +17,10 @@ import java.util.Map;
  * the bins within ±{@value #DIRECTION_SPREAD} (±14°, SourceAFIS's angle tolerance plus a bin), so that a gallery
  * edge quantized on either side of a bin edge is still found.
  *
+ * <p>The full rotation vote (the second stage) reads a table of its own, {@link Finger#full}, built the same way
+ * from the edges to each minutia's {@value EdgeShapes#FULL_VOTE_NEIGHBOURS} nearest neighbours only; the first
+ * stage keeps the 10-neighbour table it was tuned on.
+ *
  * <p>Immutable after construction; thread-safe.
  */
 final class FingerQuery {
@@ -29,9 +33,16 @@ final class FingerQuery {
         final long[] present = new long[EdgeShapes.KEYS / 64 + 1];
         // one slot more than the keys: it stays empty, so the first stage reads NO_EDGE without a test
         final long[] directions = new long[EdgeShapes.KEYS + 1];
+        /** The full vote's direction masks per key (empty: the probe lacks the key), one empty slot more too. */
+        final long[] full = new long[EdgeShapes.KEYS + 1];
 
         Finger(FingerMinutiae minutiae) {
-            EdgeShapes.edges(minutiae, EdgeShapes.PROBE_NEIGHBOURS, (length, alpha, beta, direction) -> {
+            mark(minutiae, EdgeShapes.PROBE_NEIGHBOURS, directions, present);
+            mark(minutiae, EdgeShapes.FULL_VOTE_NEIGHBOURS, full, null);
+        }
+
+        private static void mark(FingerMinutiae minutiae, int neighbours, long[] masks, long[] present) {
+            EdgeShapes.edges(minutiae, neighbours, (length, alpha, beta, direction) -> {
                 int l0 = (int) Math.floor(length - 0.5);
                 int a0 = (int) Math.floor(alpha - 0.5);
                 int b0 = (int) Math.floor(beta - 0.5);
@@ -44,8 +55,10 @@ final class FingerQuery {
                     for (int a = a0; a <= a0 + 1; a++) {
                         for (int b = b0; b <= b0 + 1; b++) {
                             int key = EdgeShapes.key(l, a, b);
-                            present[key >>> 6] |= 1L << key;
-                            directions[key] |= mask;
+                            if (present != null) {
+                                present[key >>> 6] |= 1L << key;
+                            }
+                            masks[key] |= mask;
                         }
                     }
                 }

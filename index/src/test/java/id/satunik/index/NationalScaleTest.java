@@ -7,11 +7,7 @@ import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.DedupEngine;
 import id.satunik.EngineOptions;
-import id.satunik.EnrollmentRecord;
-import id.satunik.EyePosition;
 import id.satunik.FingerPosition;
-import id.satunik.ImageSource;
-import id.satunik.InvalidInputException;
 import id.satunik.SearchStatistics;
 import id.satunik.testing.SharedData;
 import java.lang.management.ManagementFactory;
@@ -22,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,95 +39,29 @@ import org.junit.jupiter.api.Test;
  * The store (≈ 35 GB) is generated on the first run (≈ 30 min on 2 cores) and reused by later runs.
  */
 class NationalScaleTest {
-    private static final String[] SETS = {"fvc2000-db1b", "fvc2000-db2b", "fvc2000-db3b", "fvc2000-db4b",
-        "fvc2002-db1b", "fvc2002-db2b", "fvc2002-db3b", "fvc2002-db4b"};
-    /** CASIA-Iris-Interval subjects with at least eight images of each eye. */
-    private static final int[] EYES = {1, 2, 7, 8, 19, 28, 29, 30};
+    private static final String[] SETS = PlantedPersons.SETS;
     private static final int PERSONS = Integer.getInteger("satunik.large.persons", 1_000_000);
     private static final int THREADS = 2;
 
-    /**
-     * Planted person {@code set}: finger 101 + (f + set) mod 10 of that FVC set at position f (the shift keeps
-     * FVC2000 DB1 and DB2, the same fingers on two sensors, from being one person), less the fingers left out.
-     */
-    private static EnrollmentRecord planted(String nik, int set, int impression, boolean irises,
-                                            Set<FingerPosition> leftOut) {
-        EnrollmentRecord.Builder builder = EnrollmentRecord.builder(nik);
-        FingerPosition[] positions = FingerPosition.values();
-        for (int f = 0; f < positions.length; f++) {
-            if (!leftOut.contains(positions[f])) {
-                builder.finger(positions[f], ImageSource.of(SharedData.fvc(SETS[set], 101 + (f + set) % 10,
-                        impression)));
-            }
-        }
-        if (irises) {
-            for (EyePosition eye : EyePosition.values()) {
-                builder.iris(eye, ImageSource.of(SharedData.root().resolve(String.format(Locale.ROOT,
-                        "iris/casia-iris-interval/S1%03d%s%02d.jpg", EYES[set], eye == EyePosition.LEFT ? "L" : "R",
-                        impression))));
-            }
-        }
-        return builder.build();
-    }
-
-    /** The finger a refusal names ("LEFT_RING image …: not a fingerprint …"), or null. */
-    private static FingerPosition refused(String reason) {
-        for (FingerPosition position : FingerPosition.values()) {
-            if (reason.startsWith(position.name() + " image")) {
-                return position;
-            }
-        }
-        return null;
-    }
-
-    /** Dedups the planted person, leaving out the prints the engine refuses (FVC2000 DB3 has eye-like ones). */
     private static DedupDecision plant(DedupEngine engine, String nik, int set) {
-        Set<FingerPosition> leftOut = EnumSet.noneOf(FingerPosition.class);
-        while (true) {
-            DedupDecision decision = engine.dedup(planted(nik, set, 1, true, leftOut));
-            FingerPosition refused = decision.kind() == DedupDecision.Kind.REJECTED ? refused(decision.reason()) : null;
-            if (refused == null) {
-                return decision;
-            }
-            leftOut.add(refused);
-        }
+        return PlantedPersons.add(engine::dedup, nik, set, 1, true);
     }
 
     /** Identifies the probe, leaving out the prints the engine refuses; null when nothing usable is left. */
     private static List<Candidate> identify(DedupEngine engine, int set, int impression, boolean irises,
                                             Set<FingerPosition> leftOut) {
-        while (leftOut.size() < FingerPosition.values().length) {
-            try {
-                return engine.identify(planted(nik(100 + set * 10 + impression), set, impression, irises, leftOut));
-            } catch (InvalidInputException e) {
-                FingerPosition refused = refused(e.getMessage());
-                if (refused == null) {
-                    return null;
-                }
-                leftOut.add(refused);
-            }
-        }
-        return null;
+        return PlantedPersons.search(engine::identify, nik(100 + set * 10 + impression), set, impression, irises,
+                leftOut);
     }
 
     /** The search probe of planted person {@code set}'s impression, less the prints the engine refuses. */
     private static SearchProbe probeOf(DefaultDedupEngine engine, int set, int impression, boolean irises) {
-        Set<FingerPosition> leftOut = EnumSet.noneOf(FingerPosition.class);
-        while (true) {
-            try {
-                return engine.probeOf(planted(nik(100 + set * 10 + impression), set, impression, irises, leftOut));
-            } catch (InvalidInputException e) {
-                FingerPosition refused = refused(e.getMessage());
-                if (refused == null) {
-                    throw e;
-                }
-                leftOut.add(refused);
-            }
-        }
+        return Objects.requireNonNull(PlantedPersons.search(engine::probeOf, nik(100 + set * 10 + impression), set,
+                impression, irises, EnumSet.noneOf(FingerPosition.class)), "no usable print");
     }
 
     private static String nik(int serial) {
-        return String.format(Locale.ROOT, "350701010190%04d", 9000 + serial); // outside SyntheticGallery's NIKs
+        return PlantedPersons.nik(serial);
     }
 
     @Test
