@@ -32,6 +32,11 @@ final class EdgeShapes {
     static final int KEYS = LENGTH_BINS * ANGLE_BINS * ANGLE_BINS;
     static final int GALLERY_NEIGHBOURS = 6;
     static final int PROBE_NEIGHBOURS = 10;
+    /**
+     * A probe's neighbours for the full rotation vote's table ({@link FingerQuery.Finger#full}): fewer than the
+     * first stage's 10, so fewer chance hits against a gallery finger's 340 edges (docs/benchmarks.md).
+     */
+    static final int FULL_VOTE_NEIGHBOURS = 8;
     private static final double TWO_PI = 2 * Math.PI;
 
     private EdgeShapes() {

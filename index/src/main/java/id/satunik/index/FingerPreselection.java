@@ -231,14 +231,16 @@ final class FingerPreselection {
 
     /**
      * The height of the rotation vote's peak above what chance hits would pile up, over two runs of edges (keys
-     * u16 and directions u8 at the given offsets): the sketch's and the other edges'.
+     * u16 and directions u8 at the given offsets): the sketch's and the other edges'. Chance is counted from the
+     * probe's masks themselves: a hit whose mask covers b of the 64 turns adds b/64 to every turn's expected count
+     * (a key that several probe edges share covers more turns than one edge's 5, and piles up more by chance).
      */
     private static double rotationVote(MemorySegment first, long aKeys, long aDirections, int aCount,
                                        MemorySegment second, long bKeys, long bDirections, int bCount,
                                        FingerQuery.Finger probe) {
-        long[] directions = probe.directions;
+        long[] directions = probe.full;
         long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0;
-        int hits = 0;
+        int bins = 0;
         for (int run = 0; run < 2; run++) {
             MemorySegment chunk = run == 0 ? first : second;
             long keys = run == 0 ? aKeys : bKeys;
@@ -247,7 +249,7 @@ final class FingerPreselection {
             for (int i = 0; i < count; i++) {
                 // no branch on presence, as in the sketch vote: 0.62 against 1.21 µs a finger (docs/benchmarks.md)
                 long votes = directions[chunk.get(SHORT, keys + 2L * i) & 0xFFFF];
-                hits += (int) ((votes | -votes) >>> 63);
+                bins += Long.bitCount(votes);
                 long carry = Long.rotateRight(votes, chunk.get(ValueLayout.JAVA_BYTE, dirs + i) & 63);
                 long t;
                 t = c0 & carry; c0 ^= carry; carry = t;
@@ -261,12 +263,13 @@ final class FingerPreselection {
                 c8 ^= carry; // 340 edges at most: nine bits never overflow
             }
         }
-        return aboveChance(hits, c8, c7, c6, c5, c4, c3, c2, c1, c0);
+        double expected = bins / (double) EdgeShapes.DIRECTION_BINS + 1;
+        return (peak(c8, c7, c6, c5, c4, c3, c2, c1, c0) - expected) / Math.sqrt(expected);
     }
 
-    /** The vote's peak (bit-sliced counters, highest plane first) against the chance hits expected at any turn. */
-    private static double aboveChance(int hits, long... planes) {
-        // Bit-sliced maximum: keep the counters that have the highest plane set, plane by plane.
+    /** The highest of the bit-sliced counters (planes highest first). */
+    private static int peak(long... planes) {
+        // keep the counters that have the highest plane set, plane by plane
         long candidates = -1L;
         int peak = 0;
         for (int plane = 0; plane < planes.length; plane++) {
@@ -276,8 +279,13 @@ final class FingerPreselection {
                 peak |= 1 << (planes.length - 1 - plane);
             }
         }
+        return peak;
+    }
+
+    /** The sketch vote's peak against the chance hits expected at any turn (a flat estimate from the hits). */
+    private static double aboveChance(int hits, long... planes) {
         double expected = hits * (2.0 * FingerQuery.DIRECTION_SPREAD + 1) / EdgeShapes.DIRECTION_BINS + 1;
-        return (peak - expected) / Math.sqrt(expected);
+        return (peak(planes) - expected) / Math.sqrt(expected);
     }
 
     /**

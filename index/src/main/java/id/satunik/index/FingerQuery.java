@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A probe's fingers as look-up tables for the pre-selection scan, built once per probe: for every finger, which
- * edge keys it has (a bitset of {@link EdgeShapes#KEYS} bits, 3 KiB: it stays in L1 while the scan streams the
- * gallery) and, per key, the absolute directions of its edges as a 64-bit mask (for the rotation vote).
+ * A probe's fingers as look-up tables for the pre-selection scan, built once per probe: for every finger and every
+ * edge key, the absolute directions of its edges with that key as a 64-bit mask (empty: the probe lacks the key),
+ * which the rotation vote turns by each gallery edge's direction.
  *
  * <p>Each continuous edge value marks its two nearest bins (length, α, β: 8 keys per edge), and each direction
  * the bins within ±{@value #DIRECTION_SPREAD} (±14°, SourceAFIS's angle tolerance plus a bin), so that a gallery
  * edge quantized on either side of a bin edge is still found.
+ *
+ * <p>The full rotation vote (the second stage) reads a table of its own, {@link Finger#full}, built the same way
+ * from the edges to each minutia's {@value EdgeShapes#FULL_VOTE_NEIGHBOURS} nearest neighbours only; the first
+ * stage keeps the 10-neighbour table it was tuned on.
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -25,13 +29,18 @@ final class FingerQuery {
 
     /** One probe finger's tables. */
     static final class Finger {
-        // one word more than the keys need: its bits stay clear, so a sketch slot holding NO_EDGE is never a hit
-        final long[] present = new long[EdgeShapes.KEYS / 64 + 1];
         // one slot more than the keys: it stays empty, so the first stage reads NO_EDGE without a test
         final long[] directions = new long[EdgeShapes.KEYS + 1];
+        /** The full vote's direction masks per key (empty: the probe lacks the key), one empty slot more too. */
+        final long[] full = new long[EdgeShapes.KEYS + 1];
 
         Finger(FingerMinutiae minutiae) {
-            EdgeShapes.edges(minutiae, EdgeShapes.PROBE_NEIGHBOURS, (length, alpha, beta, direction) -> {
+            mark(minutiae, EdgeShapes.PROBE_NEIGHBOURS, directions);
+            mark(minutiae, EdgeShapes.FULL_VOTE_NEIGHBOURS, full);
+        }
+
+        private static void mark(FingerMinutiae minutiae, int neighbours, long[] masks) {
+            EdgeShapes.edges(minutiae, neighbours, (length, alpha, beta, direction) -> {
                 int l0 = (int) Math.floor(length - 0.5);
                 int a0 = (int) Math.floor(alpha - 0.5);
                 int b0 = (int) Math.floor(beta - 0.5);
@@ -43,9 +52,7 @@ final class FingerQuery {
                 for (int l = Math.max(0, l0); l <= l0 + 1 && l < EdgeShapes.LENGTH_BINS; l++) {
                     for (int a = a0; a <= a0 + 1; a++) {
                         for (int b = b0; b <= b0 + 1; b++) {
-                            int key = EdgeShapes.key(l, a, b);
-                            present[key >>> 6] |= 1L << key;
-                            directions[key] |= mask;
+                            masks[EdgeShapes.key(l, a, b)] |= mask;
                         }
                     }
                 }

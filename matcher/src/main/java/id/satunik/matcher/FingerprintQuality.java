@@ -73,8 +73,32 @@ public record FingerprintQuality(double foreground, double coherence, double rid
                 reliableMinutiae);
     }
 
+    /** Block kinds in {@link #withBlocks}'s map. */
+    static final byte BACKGROUND = 0;
+    static final byte FOREGROUND = 1;
+    static final byte RIDGE = 2;
+
+    /**
+     * The image-only measure, also writing each block's kind ({@link #BACKGROUND}, {@link #FOREGROUND} without
+     * ridges, {@link #RIDGE}) into {@code blockKinds}: row-major, {@code width / blockSide(dpi)} blocks a row,
+     * {@code height / blockSide(dpi)} rows (the right and bottom remainders are no block). For the eye test, which
+     * asks where in the image the ridge blocks lie.
+     */
+    static FingerprintQuality withBlocks(GrayImage image, int dpi, byte[] blockKinds) {
+        return measure(image, dpi, null, blockKinds);
+    }
+
+    /** The side of a measuring block in pixels: about 0.8 mm at the image's resolution. */
+    static int blockSide(int dpi) {
+        return Math.max(8, (int) Math.round(16.0 * dpi / 500));
+    }
+
     private static FingerprintQuality measure(GrayImage image, int dpi, FingerMinutiae found) {
-        int block = Math.max(8, (int) Math.round(16.0 * dpi / 500));
+        return measure(image, dpi, found, null);
+    }
+
+    private static FingerprintQuality measure(GrayImage image, int dpi, FingerMinutiae found, byte[] kinds) {
+        int block = blockSide(dpi);
         double pxPerMm = dpi / 25.4;
         double minPeriod = MIN_PERIOD_MM * pxPerMm;
         double maxPeriod = MAX_PERIOD_MM * pxPerMm;
@@ -112,6 +136,9 @@ public record FingerprintQuality(double foreground, double coherence, double rid
                     continue;
                 }
                 foreground++;
+                if (kinds != null) {
+                    kinds[by * bw + bx] = FOREGROUND;
+                }
                 double gxx = 0;
                 double gyy = 0;
                 double gxy = 0;
@@ -156,6 +183,9 @@ public record FingerprintQuality(double foreground, double coherence, double rid
                 double period = crossings == 0 ? Double.POSITIVE_INFINITY : 2.0 * length / crossings;
                 if (period >= minPeriod && period <= maxPeriod) {
                     ridge++;
+                    if (kinds != null) {
+                        kinds[by * bw + bx] = RIDGE;
+                    }
                     // NFIQ 2's orientation certainty is 1 - λmin/λmax of the gradient tensor; coherence here is
                     // (λmax - λmin)/(λmax + λmin), so certainty = 2c / (1 + c)
                     reliable[by * bw + bx] = 2 * coherence / (1 + coherence) >= RELIABLE_CERTAINTY;

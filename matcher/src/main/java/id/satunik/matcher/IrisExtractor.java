@@ -69,9 +69,8 @@ public final class IrisExtractor {
     }
 
     /**
-     * The extractor as the fingerprint extractor's eye test was measured with (FingerprintExtractor
-     * EYE_RIDGE_FRACTION: 6 of 640 FVC prints taken for eyes, 8 since the round-3 pupil search, 95% of CASIA eyes
-     * refused as fingers): code reflections
+     * The extractor as the fingerprint extractor's eye test was measured with (figures at FingerprintExtractor
+     * EYE_RIDGE_FRACTION and EYE_IRIS_RIDGE_EXCESS): code reflections
      * masked from {@link IrisSegmenter#REFLECTION_LEVEL}. With the code level, more of a print's bright ridges count
      * as usable "iris", and FVC2002 DB1 109_4 passed as an eye.
      */
@@ -107,6 +106,20 @@ public final class IrisExtractor {
                     Imgproc.INTER_AREA);
             return new GrayImage(w, h, OpenCv.bytes(small));
         }
+    }
+
+    /**
+     * The limbus (outer iris circle) the segmenter finds in the image, in the image's own pixels; read-only, for the
+     * fingerprint extractor's eye test, which asks it only of an image {@link #extract} took for an eye (so it
+     * segments that image a second time, a cost on that path alone).
+     *
+     * @throws UnusableSampleException when the segmenter finds no iris
+     */
+    IrisSegmentation.Circle limbus(GrayImage gray, String subject) {
+        GrayImage working = workingScale(gray);
+        IrisSegmentation.Circle iris = segmenter.segment(working, subject).iris();
+        double f = gray.width() / (double) working.width();
+        return new IrisSegmentation.Circle(iris.x() * f, iris.y() * f, iris.r() * f);
     }
 
     IrisTemplate extract(EyePosition position, GrayImage gray, String subject) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,32 @@ class FingerprintQualityTest {
         byte[] bytes = Files.readAllBytes(interval);
         String truncated = refusal(ImageSource.of("truncated.jpg", Arrays.copyOf(bytes, bytes.length * 7 / 10)));
         assertTrue(truncated.contains("not a fingerprint") || truncated.contains("corrupt"), truncated);
+    }
+
+    /**
+     * The eye test's iris segmenter finds a "pupil" and an "iris" in the rolled right index of NIST's inked reference
+     * ten-print card (its ridge blocks cover only 24 % of the foreground: ink, pores, card text) and in some dry FVC
+     * prints; their "iris" is the ridge area, with hardly a ridge outside it, so they are fingerprints. Eyes of all
+     * three shared iris sets, whose iris is no more ridge-like than their lids and lashes, are still refused.
+     */
+    @Test
+    void aPrintWhoseRidgeAreaLooksLikeAnIrisIsAFingerprintWhileEyesAreStillRefused() throws IOException {
+        Path card = SharedData.root().resolve("ansi-nist/nist-reference-files/type-14-tpcard-nqm.an2");
+        org.jnbis.api.model.Nist nist = org.jnbis.api.Jnbis.nist().decode(Files.readAllBytes(card));
+        byte[] rolledRightIndex = nist.getVariableResFingerprints().stream()
+                .filter(r -> r.getFingerPosition().equals("2") || r.getFingerPosition().equals("02"))
+                .findFirst().orElseThrow().getImageData();
+        GrayImage rolled = ImageDecoder.decode(rolledRightIndex, "rolled right index");
+        assertTrue(extractor.nonFingerprint(rolled, 500, "rolled right index") == null,
+                () -> extractor.nonFingerprint(rolled, 500, "rolled right index"));
+        assertTrue(extractor.extract(FingerPosition.RIGHT_INDEX, ImageSource.of("card.an2#2", rolledRightIndex), 500)
+                .minutiae() >= FingerprintExtractor.MIN_MINUTIAE);
+        // a dry FVC print the segmenter also takes for an eye (refused as one before, ridge fraction 0.33)
+        extractor.extract(FingerPosition.RIGHT_THUMB, ImageSource.of(SharedData.fvc("fvc2000-db3b", 101, 2)), 500);
+        for (String eye : List.of("casia-iris-interval/S1004R01.jpg", "casia-v1/001_1_1.jpg", "iitd/001/01_L.png")) {
+            String message = refusal(ImageSource.of(SharedData.root().resolve("iris").resolve(eye)));
+            assertTrue(message.contains("not a fingerprint: the image shows an eye"), eye + ": " + message);
+        }
     }
 
     @Test
