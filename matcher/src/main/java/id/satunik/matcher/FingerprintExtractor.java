@@ -166,7 +166,6 @@ public final class FingerprintExtractor {
     /** The limbus when the iris extractor takes the image for an eye, else null. */
     private IrisSegmentation.Circle eyeLimbus(GrayImage gray, String subject) {
         try {
-            eyes.extract(id.satunik.EyePosition.RIGHT, gray, subject);
             return eyes.limbus(gray, subject);
         } catch (RuntimeException notAnEye) {
             return null;

@@ -109,20 +109,26 @@ public final class IrisExtractor {
     }
 
     /**
-     * The limbus (outer iris circle) the segmenter finds in the image, in the image's own pixels; read-only, for the
-     * fingerprint extractor's eye test, which asks it only of an image {@link #extract} took for an eye (so it
-     * segments that image a second time, a cost on that path alone).
+     * The limbus (outer iris circle, in the image's own pixels) of an image this extractor takes for an eye, for the
+     * fingerprint extractor's eye test: the same checks as {@link #extract}, from the same single segmentation.
      *
-     * @throws UnusableSampleException when the segmenter finds no iris
+     * @throws InvalidInputException   when {@link #extract} would refuse the image as input
+     * @throws UnusableSampleException when {@link #extract} would find no usable eye in it
      */
     IrisSegmentation.Circle limbus(GrayImage gray, String subject) {
-        GrayImage working = workingScale(gray);
-        IrisSegmentation.Circle iris = segmenter.segment(working, subject).iris();
-        double f = gray.width() / (double) working.width();
-        return new IrisSegmentation.Circle(iris.x() * f, iris.y() * f, iris.r() * f);
+        return extraction(EyePosition.RIGHT, gray, subject).limbus();
     }
 
     IrisTemplate extract(EyePosition position, GrayImage gray, String subject) {
+        return extraction(position, gray, subject).template();
+    }
+
+    /** An extracted eye and its limbus, scaled back to the submitted image's pixels. */
+    private record Extraction(IrisTemplate template, IrisSegmentation.Circle limbus) {
+    }
+
+    private Extraction extraction(EyePosition position, GrayImage submitted, String subject) {
+        GrayImage gray = submitted;
         if (gray.width() < MIN_SIDE || gray.height() < MIN_SIDE) {
             throw new InvalidInputException(subject, String.format(Locale.ROOT,
                     "image %dx%d px is too small to hold an iris: each side needs at least %d px",
@@ -161,6 +167,9 @@ public final class IrisExtractor {
             throw new UnusableSampleException(subject, String.format(Locale.ROOT,
                     "iris quality %.1f below the minimum %.1f: %s", quality.score(), minQuality, quality.describe()));
         }
-        return new IrisTemplate(position, encoded.code(), encoded.mask(), quality);
+        IrisSegmentation.Circle iris = segmentation.iris();
+        double f = submitted.width() / (double) gray.width();
+        return new Extraction(new IrisTemplate(position, encoded.code(), encoded.mask(), quality),
+                new IrisSegmentation.Circle(iris.x() * f, iris.y() * f, iris.r() * f));
     }
 }

@@ -79,7 +79,7 @@ final class FingerprintQualityMeasurement {
         // the extractor's own refusal rule
         String reason = EXTRACTOR.nonFingerprint(gray, dpi, "x");
         List<double[]> excess = new ArrayList<>();
-        double eye = irisRest(gray, dpi, excess, reason != null && reason.contains("shows an eye"));
+        double eye = irisRest(gray, dpi, excess);
         double score = Double.NaN;
         if (print) {
             try {
@@ -99,15 +99,13 @@ final class FingerprintQualityMeasurement {
     private static final IrisExtractor EYES = IrisExtractor.forEyeTest();
 
     /**
-     * 1 when the eye test's iris extractor takes the image for an eye (known already when the extractor refused it as
-     * one), else 0; when it does below the ridge-fraction limit, adds the iris's ridge fraction minus the rest's to
-     * {@code excess}.
+     * 1 when the eye test's iris extractor takes the image for an eye, else 0; when it does below the
+     * ridge-fraction limit, adds the iris's ridge fraction minus the rest's to {@code excess}.
      */
-    private static double irisRest(GrayImage gray, int dpi, List<double[]> excess, boolean knownEye) {
+    private static double irisRest(GrayImage gray, int dpi, List<double[]> excess) {
+        IrisSegmentation.Circle limbus;
         try {
-            if (!knownEye) {
-                EYES.extract(id.satunik.EyePosition.RIGHT, gray, "x");
-            }
+            limbus = EYES.limbus(gray, "x");
         } catch (RuntimeException notAnEye) {
             return 0;
         }
@@ -116,7 +114,7 @@ final class FingerprintQualityMeasurement {
         FingerprintQuality q = FingerprintQuality.withBlocks(gray, dpi, blocks);
         if (q.ridgeArea() / Math.max(1e-9, q.foreground()) < FingerprintExtractor.EYE_RIDGE_FRACTION) {
             double[] inOut = FingerprintExtractor.ridgeFractionsInsideOutside(blocks, gray.width() / block, block,
-                    EYES.limbus(gray, "x"));
+                    limbus);
             excess.add(new double[] {inOut[0] - inOut[1]});
         }
         return 1;
@@ -147,7 +145,7 @@ final class FingerprintQualityMeasurement {
                     refused++;
                     System.out.println("  refused " + names.get(i) + ": " + reason);
                 }
-                irisRest(gray, 500, excess, reason != null && reason.contains("shows an eye"));
+                irisRest(gray, 500, excess);
             }
         }
         System.out.printf("%-22s n=%3d refused %d%n", "nist-tpcards", n, refused);
