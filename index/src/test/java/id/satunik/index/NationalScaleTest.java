@@ -131,8 +131,9 @@ class NationalScaleTest {
                         rescored += after.personsRescored() - before.personsRescored();
                         // the reference: SourceAFIS (and the iris matcher) against the planted mate alone
                         String mate = nik(set);
-                        double referenceScore = mateScore(identify(reference, set, impression, irises, leftOut), mate);
-                        boolean mateFound = mateScore(candidates, mate) >= EngineOptions.DEFAULT_THRESHOLD;
+                        double referenceScore = PlantedPersons.score(
+                                identify(reference, set, impression, irises, leftOut), mate);
+                        boolean mateFound = PlantedPersons.score(candidates, mate) >= EngineOptions.DEFAULT_THRESHOLD;
                         if (referenceScore >= EngineOptions.DEFAULT_THRESHOLD) {
                             if (!mateFound) {
                                 System.out.printf(Locale.ROOT, "  missed %s impression %d (%s left out): reference %.1f,"
@@ -189,11 +190,6 @@ class NationalScaleTest {
         }
         assertTrue(opens[opens.length - 1] <= 2000, "reopen " + opens[opens.length - 1] + " ms");
         assertTrue(heap < 512L << 20, "heap " + heap);
-    }
-
-    private static double mateScore(List<Candidate> candidates, String mate) {
-        return candidates.stream().filter(c -> c.nik().value().equals(mate)).mapToDouble(Candidate::score)
-                .max().orElse(0);
     }
 
     private static long usedHeap() {

@@ -125,10 +125,10 @@ class PersonRecallTest {
                     continue;
                 }
                 String mate = nik(set, other);
-                double referenceScore = score(truth, mate);
+                double referenceScore = PlantedPersons.score(truth, mate);
                 if (referenceScore >= EngineOptions.DEFAULT_THRESHOLD) {
                     found[set]++;
-                    if (score(answer, mate) >= EngineOptions.DEFAULT_THRESHOLD) {
+                    if (PlantedPersons.score(answer, mate) >= EngineOptions.DEFAULT_THRESHOLD) {
                         recalled[set]++;
                     } else {
                         missed.add(String.format(Locale.ROOT, "%s %d->%d (reference %.1f)", PlantedPersons.SETS[set],
@@ -169,10 +169,5 @@ class PersonRecallTest {
                     100.0 * recalled() / found(), 100.0 * allCompared / allSearches / galleryFingers, falseMatches,
                     missed);
         }
-    }
-
-    private static double score(List<Candidate> candidates, String nik) {
-        return candidates.stream().filter(c -> c.nik().value().equals(nik)).mapToDouble(Candidate::score).max()
-                .orElse(0);
     }
 }

@@ -1,5 +1,6 @@
 package id.satunik.index;
 
+import id.satunik.Candidate;
 import id.satunik.DedupDecision;
 import id.satunik.EnrollmentRecord;
 import id.satunik.EyePosition;
@@ -8,6 +9,7 @@ import id.satunik.ImageSource;
 import id.satunik.InvalidInputException;
 import id.satunik.testing.SharedData;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -51,6 +53,12 @@ final class PlantedPersons {
             }
         }
         return builder.build();
+    }
+
+    /** The best score of {@code nik} among the candidates, 0 when it is not among them. */
+    static double score(List<Candidate> candidates, String nik) {
+        return candidates.stream().filter(c -> c.nik().value().equals(nik)).mapToDouble(Candidate::score).max()
+                .orElse(0);
     }
 
     /** The finger a refusal names ("LEFT_RING image …: not a fingerprint …"), or null. */
