@@ -150,6 +150,54 @@ class IrisScanTest {
     }
 
     @Test
+    void everyHitOfEveryProbeCarriesTheOneToOneComparison() {
+        // Both kernels hand their candidates to the same exact evaluation, so comparing kernels with each other
+        // cannot catch a wrong rotation search in it: every hit of every probe (re-captures at all shifts) is
+        // checked against the 1:1 matcher, where only probe 0's hits and the planted mates were before.
+        int checked = 0;
+        int negativeShifts = 0;
+        try (IrisScanner scanner = new IrisScanner(2)) {
+            for (IrisProbe.Eye probe : probes) {
+                for (IrisHit hit : scanner.scan(file, probe, THRESHOLD, IrisVectorScan.INSTANCE).hits()) {
+                    IrisMatcher.Comparison c = IrisMatcher.compare(probe.template(), file.templateAt(hit.slot()));
+                    String where = "slot " + hit.slot();
+                    assertEquals(c.distance(), hit.distance(), where);
+                    assertEquals(c.shift(), hit.shift(), where);
+                    assertEquals(c.differing(), hit.differing(), where);
+                    assertEquals(c.compared(), hit.compared(), where);
+                    checked++;
+                    negativeShifts += hit.shift() < 0 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(checked >= 30 && negativeShifts >= 5, checked + " hits, " + negativeShifts + " at negative shifts");
+    }
+
+    @Test
+    void rotationsThatTieGoToTheSmallestShiftAsInTheMatcher(@TempDir Path own) {
+        // a code of alternating columns compares equally at every even shift (-2, 0, 2): the tie must go to shift 0,
+        // as IrisMatcher breaks it, whichever kernel found the record
+        long[] code = new long[IrisCode.CODE_WORDS];
+        java.util.Arrays.fill(code, 0x5555_5555_5555_5555L);
+        long[] mask = new long[IrisCode.MASK_WORDS];
+        java.util.Arrays.fill(mask, -1L);
+        IrisTemplate eye = new IrisTemplate(EyePosition.RIGHT, code, mask);
+        try (IrisCodeFile small = IrisCodeFile.open(own.resolve("right.codes"), EyePosition.RIGHT);
+             IrisScanner scanner = new IrisScanner(1)) {
+            small.append(1234_5678_9012_3456L, eye);
+            IrisProbe.Eye probe = IrisProbe.Eye.of(eye);
+            IrisMatcher.Comparison c = IrisMatcher.compare(eye, eye);
+            assertEquals(0, c.shift());
+            for (IrisScanKernel kernel : List.of(IrisPlainScan.INSTANCE, IrisVectorScan.INSTANCE, IrisVectorScan.GENERIC)) {
+                List<IrisHit> hits = scanner.scan(small, probe, THRESHOLD, kernel).hits();
+                assertEquals(1, hits.size(), kernel.toString());
+                assertEquals(0, hits.getFirst().shift(), kernel.toString());
+                assertEquals(c.distance(), hits.getFirst().distance(), kernel.toString());
+            }
+        }
+    }
+
+    @Test
     void resultDoesNotDependOnThreadCount() {
         IrisProbe.Eye probe = probes.get(3);
         // a loose threshold gives many hits to order
