@@ -658,18 +658,32 @@ final class IrisSegmenter {
             for (int dx = -range; dx <= range; dx += step) {
                 double cx = x0 + dx;
                 double cy = y0 + dy;
+                // From a centre inside the image, a ray that has left it stays out (the sample positions grow
+                // monotonically with the radius), so once a circle has fewer than 3/4 of its samples inside, so has
+                // every larger one, and every candidate reaching it fails the 3/4 test below: sampling stops there.
+                boolean inside = cx >= 0 && cy >= 0 && cx < w - 1 && cy < h - 1;
+                int sampled = radii;
                 // radius-major, so that both loops below run along memory (the arithmetic is as before)
                 for (int i = 0; i < radii; i++) {
                     double r = rMin + i;
                     int row = i * samples;
+                    int valid = 0;
                     for (int k = 0; k < samples; k++) {
                         double x = cx + r * cos[k];
                         double y = cy + r * sin[k];
-                        values[row + k] = x >= 0 && y >= 0 && x < w - 1 && y < h - 1
-                                ? (float) bilinear(pixels, w, x, y) : Float.NaN;
+                        if (x >= 0 && y >= 0 && x < w - 1 && y < h - 1) {
+                            values[row + k] = (float) bilinear(pixels, w, x, y);
+                            valid++;
+                        } else {
+                            values[row + k] = Float.NaN;
+                        }
+                    }
+                    if (inside && valid * 4 < samples * 3) {
+                        sampled = i + 1;
+                        break;
                     }
                 }
-                for (int i = halfWidth; i < radii - halfWidth; i++) {
+                for (int i = halfWidth; i < sampled - halfWidth; i++) {
                     // the radial derivative of every sample first, row against row (a loop the JIT vectorises),
                     // then their clipped sum in sample order: the same additions in the same order as before
                     Arrays.fill(derivative, 0);
