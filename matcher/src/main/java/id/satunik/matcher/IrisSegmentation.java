@@ -25,5 +25,12 @@ record IrisSegmentation(Circle pupil, Circle iris, byte[] noise, byte[] texture,
         double distanceTo(Circle other) {
             return Math.hypot(x - other.x, y - other.y);
         }
+
+        /** Squared distance of a point from the centre: per-pixel tests compare it with r² (no square root). */
+        double squaredDistanceTo(double px, double py) {
+            double dx = px - x;
+            double dy = py - y;
+            return dx * dx + dy * dy;
+        }
     }
 }

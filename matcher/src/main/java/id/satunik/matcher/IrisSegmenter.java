@@ -774,11 +774,8 @@ final class IrisSegmenter {
 
     private static boolean inRing(int x, int y, Circle pupil, Circle iris) {
         // squared distances: Math.hypot (exact to an ulp, which no pixel needs) took a fifth of the extraction
-        double px = x - pupil.x();
-        double py = y - pupil.y();
-        double ix = x - iris.x();
-        double iy = y - iris.y();
-        return px * px + py * py > pupil.r() * pupil.r() && ix * ix + iy * iy < iris.r() * iris.r();
+        return pupil.squaredDistanceTo(x, y) > pupil.r() * pupil.r()
+                && iris.squaredDistanceTo(x, y) < iris.r() * iris.r();
     }
 
     /** An eyelid edge y = apexY + curvature·(x - apexX)², covering everything beyond it (above for the upper lid). */
@@ -851,13 +848,10 @@ final class IrisSegmenter {
             if (x < 1 || x >= w - 2 || y < 3 || y >= h - 4) {
                 continue;
             }
-            double ix = x - iris.x();
-            double iy = y - iris.y();
-            double px = x - pupil.x();
-            double py = y - pupil.y();
             double limbusReach = iris.r() - EYELID_LIMBUS_MARGIN;
             double pupilReach = pupil.r() + 6;
-            if (ix * ix + iy * iy > limbusReach * limbusReach || px * px + py * py < pupilReach * pupilReach) {
+            if (iris.squaredDistanceTo(x, y) > limbusReach * limbusReach
+                    || pupil.squaredDistanceTo(x, y) < pupilReach * pupilReach) {
                 continue;
             }
             double outside = bilinear(pixels, w, x, upper ? y - 2 : y + 2);
