@@ -117,9 +117,12 @@ public final class PreselectionRecall {
                     FingerprintTemplate probe = templates.get(p)[impression];
                     FingerprintMatcher matcher = new FingerprintMatcher(probe);
                     List<Integer> mates = new ArrayList<>();
+                    Map<Integer, Double> scores = new LinkedHashMap<>();
                     for (int q = 0; q < fingers.size(); q++) {
-                        if (matcher.match(templates.get(q)[1]) >= FOUND) {
+                        double score = matcher.match(templates.get(q)[1]);
+                        if (score >= FOUND) {
                             mates.add(q);
+                            scores.put(q, score);
                         }
                     }
                     if (mates.isEmpty()) {
@@ -140,9 +143,9 @@ public final class PreselectionRecall {
                             }
                         }
                         if (rank < 0 || rank >= 1000) {
-                            System.out.printf(Locale.ROOT, "  %s %d_%d vs planted %s: rank %d%n", set,
+                            System.out.printf(Locale.ROOT, "  %s %d_%d vs planted %s (SourceAFIS %.1f): rank %d%n", set,
                                     fingers.get(p).id(), impression, fingers.get(mate).database().getFileName() + "/"
-                                            + fingers.get(mate).id(), rank);
+                                            + fingers.get(mate).id(), scores.get(mate), rank);
                         }
                     }
                 }
