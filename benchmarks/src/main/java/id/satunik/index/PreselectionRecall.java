@@ -116,13 +116,11 @@ public final class PreselectionRecall {
                 for (int impression = 2; impression <= 8; impression++) {
                     FingerprintTemplate probe = templates.get(p)[impression];
                     FingerprintMatcher matcher = new FingerprintMatcher(probe);
-                    List<Integer> mates = new ArrayList<>();
-                    Map<Integer, Double> scores = new LinkedHashMap<>();
+                    Map<Integer, Double> mates = new LinkedHashMap<>(); // planted finger -> its SourceAFIS score
                     for (int q = 0; q < fingers.size(); q++) {
                         double score = matcher.match(templates.get(q)[1]);
                         if (score >= FOUND) {
-                            mates.add(q);
-                            scores.put(q, score);
+                            mates.put(q, score);
                         }
                     }
                     if (mates.isEmpty()) {
@@ -134,7 +132,7 @@ public final class PreselectionRecall {
                     FingerPreselection.Shortlist shortlist = preselection.select(query, index, maxSize, maxSize);
                     wall += System.nanoTime() - t0;
                     searches++;
-                    for (int mate : mates) {
+                    for (int mate : mates.keySet()) {
                         found.get(set)[0]++;
                         int rank = rankOf(shortlist, mate);
                         for (int s = 0; s < sizes.length; s++) {
@@ -145,7 +143,7 @@ public final class PreselectionRecall {
                         if (rank < 0 || rank >= 1000) {
                             System.out.printf(Locale.ROOT, "  %s %d_%d vs planted %s (SourceAFIS %.1f): rank %d%n", set,
                                     fingers.get(p).id(), impression, fingers.get(mate).database().getFileName() + "/"
-                                            + fingers.get(mate).id(), scores.get(mate), rank);
+                                            + fingers.get(mate).id(), mates.get(mate), rank);
                         }
                     }
                 }

@@ -73,7 +73,9 @@ final class EdgeShapes {
     static void edges(FingerMinutiae m, int neighbours, boolean byRank, EdgeSink sink) {
         int n = m.count();
         double maxLength = (double) LENGTH_STEP * LENGTH_BINS;
-        long[] found = new long[n * neighbours]; // (squared length << 32) | (from << 16) | to, sorted at the end
+        // (rank << 48, when byRank) | (squared length << 32) | (from << 16) | to, sorted at the end; squared lengths
+        // stay below 2^16 (maxLength² < 2^16), so the rank sorts first and is never read back
+        long[] found = new long[n * neighbours];
         int edges = 0;
         long[] near = new long[n];
         for (int i = 0; i < n; i++) {
@@ -91,14 +93,12 @@ final class EdgeShapes {
             }
             Arrays.sort(near, 0, candidates);
             for (int k = 0; k < Math.min(neighbours, candidates); k++) {
-                // squared lengths stay below 2^16 (maxLength² < 2^16), which leaves the top bits for the rank
                 long rank = byRank ? (long) k << 48 : 0;
                 found[edges++] = rank | (near[k] >>> 32) << 32 | (long) i << 16 | (near[k] & 0xFFFF);
             }
         }
         Arrays.sort(found, 0, edges);
         for (int e = 0; e < edges; e++) {
-            // (the rank bits, when set, are above the squared length and are not read back)
             int i = (int) (found[e] >>> 16 & 0xFFFF);
             int j = (int) (found[e] & 0xFFFF);
             double dx = m.x(j) - m.x(i);
@@ -126,7 +126,7 @@ final class EdgeShapes {
      */
     static int galleryEdges(FingerMinutiae m, int capacity, short[] keys, byte[] directions) {
         boolean[] seen = new boolean[KEYS];
-        long[] chosen = new long[capacity]; // length bin << 32 | order taken << 24 | key << 8 | direction
+        long[] chosen = new long[capacity]; // length in 1/1024 bins << 40 | order taken << 24 | key << 8 | direction
         int[] count = {0};
         edges(m, GALLERY_NEIGHBOURS, true, (length, alpha, beta, direction) -> {
             int lengthBin = (int) length;
