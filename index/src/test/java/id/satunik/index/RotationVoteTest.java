@@ -39,6 +39,7 @@ class RotationVoteTest {
             }
             int p = FingerPosition.RIGHT_INDEX.ordinal();
             int highPeaks = 0;
+            int highSketchPeaks = 0;
             for (int q = 0; q < persons; q += 3) {
                 FingerQuery.Finger probe = new FingerQuery.Finger(fingers[q]);
                 for (long ordinal = 0; ordinal < persons; ordinal++) {
@@ -49,10 +50,12 @@ class RotationVoteTest {
                             "sketch vote of finger " + ordinal + " for probe " + q);
                     if (ordinal == q) {
                         highPeaks += expected[2] >= 128 ? 1 : 0;
+                        highSketchPeaks += expected[3] >= 32 ? 1 : 0;
                     }
                 }
             }
             assertTrue(highPeaks > 0, "some finger against itself peaks at 128 votes or more (the 8th plane and up)");
+            assertTrue(highSketchPeaks > 0, "some sketch against itself peaks at 32 votes or more (the 6th plane and up)");
         }
     }
 
@@ -84,7 +87,7 @@ class RotationVoteTest {
                 > Arrays.stream(probe.full).filter(m -> m != 0).count(), "the first stage's table has 10 neighbours");
     }
 
-    /** {full score, sketch score, full peak} counted turn by turn. */
+    /** {full score, sketch score, full peak, sketch peak} counted turn by turn. */
     private static double[] plainVote(FingerIndex index, int p, long ordinal, FingerQuery.Finger probe) {
         MemorySegment sketch = index.sketches(p).record(ordinal);
         MemorySegment edges = index.edges(p).record(ordinal);
@@ -108,7 +111,12 @@ class RotationVoteTest {
             peak = Math.max(peak, c);
         }
         double expected = bins / 64.0 + 1;
-        return new double[] {(peak - expected) / Math.sqrt(expected), score(sketchCounts, sketchHits), peak};
+        int sketchPeak = 0;
+        for (int c : sketchCounts) {
+            sketchPeak = Math.max(sketchPeak, c);
+        }
+        return new double[] {(peak - expected) / Math.sqrt(expected), score(sketchCounts, sketchHits), peak,
+                sketchPeak};
     }
 
     /** Counts one edge into the full vote: @return the turns its probe mask covers (0: the probe lacks the key). */
