@@ -45,8 +45,13 @@ import java.util.concurrent.Future;
  * <p>Thread-safety: stateless; any number of concurrent selections.
  */
 final class FingerPreselection {
-    /** Persons per parallel task. */
+    /** Persons per parallel task of the first stage (a block's sketches stream through while a probe table stays). */
     static final int BLOCK = 8192;
+    /**
+     * Survivors per parallel task of the full vote: a first stage keeps a few thousand persons, which one
+     * {@link #BLOCK} would leave to one thread.
+     */
+    static final int SURVIVOR_BLOCK = 512;
     /** Gallery fingers sampled per probe finger for the standardisation. */
     static final int SAMPLE = 2048;
     static final int STAGE_A_MIN_FINGERS = 3;
@@ -96,7 +101,7 @@ final class FingerPreselection {
             return new Shortlist(new long[0], new double[0], 0);
         }
         boolean twoStage = query.count() >= STAGE_A_MIN_FINGERS && n > 2L * firstStageKeep;
-        Norms norms = norms(query, index, n, twoStage);
+        Norms norms = norms(query, index, n, twoStage, pool, threads);
         long[] survivors = null;
         long scanned = 0;
         if (twoStage) {
@@ -119,10 +124,11 @@ final class FingerPreselection {
     private Ranked rank(FingerQuery query, FingerIndex index, long n, long[] survivors, int keep, Norms norms,
                         boolean firstStage) {
         long total = survivors == null ? n : survivors.length;
+        int block = survivors == null ? BLOCK : SURVIVOR_BLOCK;
         List<Callable<TopPersons>> tasks = new ArrayList<>();
-        for (long from = 0; from < total; from += BLOCK) {
+        for (long from = 0; from < total; from += block) {
             long start = from;
-            long end = Math.min(total, from + BLOCK);
+            long end = Math.min(total, from + block);
             tasks.add(firstStage ? () -> firstStageBlock(query, index, start, end, keep, norms)
                     : () -> fullVoteBlock(query, index, survivors, start, end, keep, norms));
         }
@@ -154,7 +160,6 @@ final class FingerPreselection {
                                               Norms norms) {
         // the probe's best fingers first, a person stopped early when they say little
         int[] order = norms.order();
-        int exitAfter = norms.exitAfter();
         double exitBelow = norms.exitBelow();
         int size = (int) (end - start);
         int[] masks = new int[size];
@@ -165,7 +170,7 @@ final class FingerPreselection {
             masks[i] = index.maskAt(start + i);
         }
         for (int j = 0; j < order.length; j++) {
-            if (j == exitAfter) {
+            if (j == EXIT_AFTER) {
                 for (int i = 0; i < size; i++) {
                     stopped[i] = shared[i] > 0 && sum[i] / Math.sqrt(shared[i]) < exitBelow;
                 }
@@ -219,16 +224,21 @@ final class FingerPreselection {
     }
 
     private List<TopPersons> run(List<Callable<TopPersons>> tasks) {
+        return run(tasks, pool, threads);
+    }
+
+    /** The tasks' results in task order: on the pool, or in turn on the calling thread with one thread or task. */
+    private static <T> List<T> run(List<Callable<T>> tasks, ExecutorService pool, int threads) {
         try {
             if (tasks.size() == 1 || threads == 1) {
-                List<TopPersons> out = new ArrayList<>(tasks.size());
-                for (Callable<TopPersons> task : tasks) {
+                List<T> out = new ArrayList<>(tasks.size());
+                for (Callable<T> task : tasks) {
                     out.add(task.call());
                 }
                 return out;
             }
-            List<TopPersons> out = new ArrayList<>(tasks.size());
-            for (Future<TopPersons> future : pool.invokeAll(tasks)) {
+            List<T> out = new ArrayList<>(tasks.size());
+            for (Future<T> future : pool.invokeAll(tasks)) {
                 out.add(future.get());
             }
             return out;
@@ -415,50 +425,34 @@ final class FingerPreselection {
      * Mean and deviation of each probe finger's raw evidence over an evenly spread gallery sample; the first
      * stage's only when it runs ({@code firstStage}), since a one- or two-finger search never uses them. With the
      * first stage also where it stops a person early: the {@value #EXIT_QUANTILE} quantile of the sample's fused
-     * evidence over the probe's first {@value #EXIT_AFTER} fingers (best quality first).
+     * evidence over the probe's first {@value #EXIT_AFTER} fingers (best quality first). One task per probe finger
+     * (each reads its own sample), so the result does not depend on the threads.
      */
-    private static Norms norms(FingerQuery query, FingerIndex index, long n, boolean firstStage) {
+    private static Norms norms(FingerQuery query, FingerIndex index, long n, boolean firstStage, ExecutorService pool,
+                               int threads) {
         double[] mean = new double[2 * POSITIONS];
         double[] deviation = new double[2 * POSITIONS];
         java.util.Arrays.fill(deviation, 1);
         long step = Math.max(1, n / SAMPLE);
         int samples = (int) ((n + step - 1) / step);
-        double[][] sketchZ = new double[POSITIONS][];
+        List<Integer> positions = new ArrayList<>();
+        List<Callable<FingerNorms>> tasks = new ArrayList<>();
         for (int p = 0; p < POSITIONS; p++) {
             FingerQuery.Finger finger = query.finger(p);
-            if (finger == null || index.edges(p) == null) {
-                continue;
+            if (finger != null && index.edges(p) != null) {
+                int position = p;
+                positions.add(p);
+                tasks.add(() -> fingerNorms(index, position, finger, step, samples, firstStage));
             }
-            for (int stage = firstStage ? 0 : 1; stage < 2; stage++) {
-                double[] raws = new double[samples];
-                java.util.Arrays.fill(raws, Double.NaN);
-                double sum = 0;
-                double squares = 0;
-                int count = 0;
-                for (int i = 0; i < samples; i++) {
-                    long ordinal = i * step;
-                    if ((index.maskAt(ordinal) & (1 << p)) != 0) {
-                        double raw = stage == 0 ? sketchVote(index.sketches(p), ordinal, finger)
-                                : rotationVote(index.edges(p), index.sketches(p), ordinal, finger);
-                        raws[i] = raw;
-                        sum += raw;
-                        squares += raw * raw;
-                        count++;
-                    }
-                }
-                if (count >= 16) {
-                    double mu = sum / count;
-                    double sd = Math.sqrt(Math.max(0, squares / count - mu * mu));
-                    mean[2 * p + stage] = mu;
-                    deviation[2 * p + stage] = Math.max(sd, 0.25);
-                }
-                if (stage == 0) {
-                    for (int i = 0; i < samples; i++) {
-                        raws[i] = (raws[i] - mean[2 * p]) / deviation[2 * p]; // NaN stays NaN: no such finger
-                    }
-                    sketchZ[p] = raws;
-                }
-            }
+        }
+        double[][] sketchZ = new double[POSITIONS][];
+        List<FingerNorms> results = run(tasks, pool, threads);
+        for (int i = 0; i < results.size(); i++) {
+            int p = positions.get(i);
+            FingerNorms result = results.get(i);
+            System.arraycopy(result.mean(), 0, mean, 2 * p, 2);
+            System.arraycopy(result.deviation(), 0, deviation, 2 * p, 2);
+            sketchZ[p] = result.sketchZ();
         }
         int[] order = query.bestFirst();
         double exitBelow = Double.NEGATIVE_INFINITY;
@@ -484,15 +478,60 @@ final class FingerPreselection {
                 exitBelow = partial[(int) (EXIT_QUANTILE * m)];
             }
         }
-        return new Norms(mean, deviation, order, EXIT_AFTER, exitBelow);
+        return new Norms(mean, deviation, order, exitBelow);
+    }
+
+    /**
+     * One probe finger's norms: {first stage, full vote} mean and deviation, and the sample's first-stage z-scores
+     * (NaN where the sampled person lacks the finger; null when the first stage does not run).
+     */
+    private record FingerNorms(double[] mean, double[] deviation, double[] sketchZ) {
+    }
+
+    private static FingerNorms fingerNorms(FingerIndex index, int p, FingerQuery.Finger finger, long step,
+                                           int samples, boolean firstStage) {
+        double[] mean = new double[2];
+        double[] deviation = {1, 1};
+        double[] sketchZ = null;
+        for (int stage = firstStage ? 0 : 1; stage < 2; stage++) {
+            double[] raws = new double[samples];
+            java.util.Arrays.fill(raws, Double.NaN);
+            double sum = 0;
+            double squares = 0;
+            int count = 0;
+            for (int i = 0; i < samples; i++) {
+                long ordinal = i * step;
+                if ((index.maskAt(ordinal) & (1 << p)) != 0) {
+                    double raw = stage == 0 ? sketchVote(index.sketches(p), ordinal, finger)
+                            : rotationVote(index.edges(p), index.sketches(p), ordinal, finger);
+                    raws[i] = raw;
+                    sum += raw;
+                    squares += raw * raw;
+                    count++;
+                }
+            }
+            if (count >= 16) {
+                double mu = sum / count;
+                double sd = Math.sqrt(Math.max(0, squares / count - mu * mu));
+                mean[stage] = mu;
+                deviation[stage] = Math.max(sd, 0.25);
+            }
+            if (stage == 0) {
+                for (int i = 0; i < samples; i++) {
+                    raws[i] = (raws[i] - mean[0]) / deviation[0]; // NaN stays NaN: no such finger
+                }
+                sketchZ = raws;
+            }
+        }
+        return new FingerNorms(mean, deviation, sketchZ);
     }
 
     /**
      * @param order     the probe's positions in the order the first stage reads them
-     * @param exitBelow the first stage stops a person whose fused evidence over the first {@code exitAfter} of them
-     *                  is below this (negative infinity: never)
+     * @param exitBelow the first stage stops a person whose fused evidence over the first {@link #EXIT_AFTER} of
+     *                  them is below this (negative infinity: never)
      */
-    private record Norms(double[] mean, double[] deviation, int[] order, int exitAfter, double exitBelow) {
+    private record Norms(double[] mean, double[] deviation, int[] order, double exitBelow) {
         double z(int position, boolean firstStage, double raw) {
             int i = 2 * position + (firstStage ? 0 : 1);
             return (raw - mean[i]) / deviation[i];

@@ -187,6 +187,9 @@ class FingerIndexTest {
                                 + " of " + fullRead + " without stopping early");
                         assertTrue(shortlist.scanned() > (long) FingerPreselection.EXIT_AFTER * PERSONS,
                                 "fingers read " + shortlist.scanned());
+                        // the full vote ranks every survivor of the first stage, in several parallel blocks
+                        assertEquals(1000, new FingerPreselection(pool, threads).select(new FingerQuery(probe, quality),
+                                index, 1000, 1000).size(), "survivors ranked, " + threads + " threads");
                         if (first == null) {
                             first = shortlist.ordinals();
                         } else {
