@@ -263,7 +263,7 @@ final class FingerPreselection {
      */
     static double sketchVote(MemorySegment sketch, long at, FingerQuery.Finger probe) {
         long[] d = probe.directions;
-        long ones = 0, twos = 0, fours = 0, eights = 0, sixteens = 0, thirtyTwos = 0, sixtyFours = 0;
+        long[] planes = new long[SKETCH_VOTE_PLANES];
         int hits = 0;
         for (int group = 0; group < SKETCH_EDGES / 16; group++) {
             long keys = at + SKETCH_KEYS + 32L * group;
@@ -300,32 +300,50 @@ final class FingerPreselection {
             v13 = Long.rotateRight(v13, (int) (r1 >>> 40));
             v14 = Long.rotateRight(v14, (int) (r1 >>> 48));
             v15 = Long.rotateRight(v15, (int) (r1 >>> 56));
-            // carry-save adders: (carry, sum) of three planes is (majority, parity)
-            long twosA, twosB, foursA, foursB, eightsA, eightsB, u;
-            u = ones ^ v0; twosA = (ones & v0) | (u & v1); ones = u ^ v1;
-            u = ones ^ v2; twosB = (ones & v2) | (u & v3); ones = u ^ v3;
-            u = twos ^ twosA; foursA = (twos & twosA) | (u & twosB); twos = u ^ twosB;
-            u = ones ^ v4; twosA = (ones & v4) | (u & v5); ones = u ^ v5;
-            u = ones ^ v6; twosB = (ones & v6) | (u & v7); ones = u ^ v7;
-            u = twos ^ twosA; foursB = (twos & twosA) | (u & twosB); twos = u ^ twosB;
-            u = fours ^ foursA; eightsA = (fours & foursA) | (u & foursB); fours = u ^ foursB;
-            u = ones ^ v8; twosA = (ones & v8) | (u & v9); ones = u ^ v9;
-            u = ones ^ v10; twosB = (ones & v10) | (u & v11); ones = u ^ v11;
-            u = twos ^ twosA; foursA = (twos & twosA) | (u & twosB); twos = u ^ twosB;
-            u = ones ^ v12; twosA = (ones & v12) | (u & v13); ones = u ^ v13;
-            u = ones ^ v14; twosB = (ones & v14) | (u & v15); ones = u ^ v15;
-            u = twos ^ twosA; foursB = (twos & twosA) | (u & twosB); twos = u ^ twosB;
-            u = fours ^ foursA; eightsB = (fours & foursA) | (u & foursB); fours = u ^ foursB;
-            u = eights ^ eightsA;
-            long carry = (eights & eightsA) | (u & eightsB);
-            eights = u ^ eightsB;
-            // at most four carries of sixteen: a plain ripple
-            long t = sixteens & carry;
-            sixteens ^= carry;
-            sixtyFours ^= thirtyTwos & t;
-            thirtyTwos ^= t;
+            addSixteen(planes, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15);
         }
-        return aboveChance(hits, sixtyFours, thirtyTwos, sixteens, eights, fours, twos, ones);
+        return aboveChance(hits, planes[6], planes[5], planes[4], planes[3], planes[2], planes[1], planes[0]);
+    }
+
+    /** Bit-sliced counters of the sketch vote: 64 edges, so seven bits never overflow. */
+    private static final int SKETCH_VOTE_PLANES = 7;
+
+    /**
+     * Adds sixteen turned masks to bit-sliced counters ({@code planes[k]}: bit k of every turn's count) with a
+     * carry-save adder tree (Harley-Seal): (carry, sum) of three planes is (majority, parity), about five bit
+     * operations a mask where a ripple through the planes takes two a plane; the one carry of sixteen then ripples
+     * into the planes above the fourth.
+     */
+    private static void addSixteen(long[] planes, long v0, long v1, long v2, long v3, long v4, long v5, long v6,
+                                   long v7, long v8, long v9, long v10, long v11, long v12, long v13, long v14,
+                                   long v15) {
+        long ones = planes[0], twos = planes[1], fours = planes[2], eights = planes[3];
+        long twosA, twosB, foursA, foursB, eightsA, eightsB, u;
+        u = ones ^ v0; twosA = (ones & v0) | (u & v1); ones = u ^ v1;
+        u = ones ^ v2; twosB = (ones & v2) | (u & v3); ones = u ^ v3;
+        u = twos ^ twosA; foursA = (twos & twosA) | (u & twosB); twos = u ^ twosB;
+        u = ones ^ v4; twosA = (ones & v4) | (u & v5); ones = u ^ v5;
+        u = ones ^ v6; twosB = (ones & v6) | (u & v7); ones = u ^ v7;
+        u = twos ^ twosA; foursB = (twos & twosA) | (u & twosB); twos = u ^ twosB;
+        u = fours ^ foursA; eightsA = (fours & foursA) | (u & foursB); fours = u ^ foursB;
+        u = ones ^ v8; twosA = (ones & v8) | (u & v9); ones = u ^ v9;
+        u = ones ^ v10; twosB = (ones & v10) | (u & v11); ones = u ^ v11;
+        u = twos ^ twosA; foursA = (twos & twosA) | (u & twosB); twos = u ^ twosB;
+        u = ones ^ v12; twosA = (ones & v12) | (u & v13); ones = u ^ v13;
+        u = ones ^ v14; twosB = (ones & v14) | (u & v15); ones = u ^ v15;
+        u = twos ^ twosA; foursB = (twos & twosA) | (u & twosB); twos = u ^ twosB;
+        u = fours ^ foursA; eightsB = (fours & foursA) | (u & foursB); fours = u ^ foursB;
+        u = eights ^ eightsA;
+        long carry = (eights & eightsA) | (u & eightsB);
+        planes[0] = ones;
+        planes[1] = twos;
+        planes[2] = fours;
+        planes[3] = u ^ eightsB;
+        for (int k = 4; k < planes.length; k++) {
+            long t = planes[k] & carry;
+            planes[k] ^= carry;
+            carry = t;
+        }
     }
 
     /** 1 when the probe has the key (its mask is never empty then), else 0. */
@@ -351,38 +369,65 @@ final class FingerPreselection {
      * The height of the rotation vote's peak above what chance hits would pile up, over two runs of edges (keys
      * u16 and directions u8 at the given offsets): the sketch's and the other edges'. Chance is counted from the
      * probe's masks themselves: a hit whose mask covers b of the 64 turns adds b/64 to every turn's expected count
-     * (a key that several probe edges share covers more turns than one edge's 5, and piles up more by chance).
+     * (a key that several probe edges share covers more turns than one edge's 5, and piles up more by chance). The
+     * bits all hits cover are the sum of every turn's count, read off the planes at the end.
      */
     private static double rotationVote(MemorySegment first, long aKeys, long aDirections, int aCount,
                                        MemorySegment second, long bKeys, long bDirections, int bCount,
                                        FingerQuery.Finger probe) {
-        long[] directions = probe.full;
-        long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0;
+        long[] planes = new long[FULL_VOTE_PLANES];
+        count(first, aKeys, aDirections, aCount, probe.full, planes);
+        count(second, bKeys, bDirections, bCount, probe.full, planes);
         int bins = 0;
-        for (int run = 0; run < 2; run++) {
-            MemorySegment chunk = run == 0 ? first : second;
-            long keys = run == 0 ? aKeys : bKeys;
-            long dirs = run == 0 ? aDirections : bDirections;
-            int count = run == 0 ? aCount : bCount;
-            for (int i = 0; i < count; i++) {
-                // no branch on presence, as in the sketch vote: 0.62 against 1.21 µs a finger (docs/benchmarks.md)
-                long votes = directions[chunk.get(SHORT, keys + 2L * i) & 0xFFFF];
-                bins += Long.bitCount(votes);
-                long carry = Long.rotateRight(votes, chunk.get(ValueLayout.JAVA_BYTE, dirs + i) & 63);
-                long t;
-                t = c0 & carry; c0 ^= carry; carry = t;
-                t = c1 & carry; c1 ^= carry; carry = t;
-                t = c2 & carry; c2 ^= carry; carry = t;
-                t = c3 & carry; c3 ^= carry; carry = t;
-                t = c4 & carry; c4 ^= carry; carry = t;
-                t = c5 & carry; c5 ^= carry; carry = t;
-                t = c6 & carry; c6 ^= carry; carry = t;
-                t = c7 & carry; c7 ^= carry; carry = t;
-                c8 ^= carry; // 340 edges at most: nine bits never overflow
-            }
+        for (int k = 0; k < FULL_VOTE_PLANES; k++) {
+            bins += Long.bitCount(planes[k]) << k;
         }
         double expected = bins / (double) EdgeShapes.DIRECTION_BINS + 1;
-        return (peak(c8, c7, c6, c5, c4, c3, c2, c1, c0) - expected) / Math.sqrt(expected);
+        return (peak(planes[8], planes[7], planes[6], planes[5], planes[4], planes[3], planes[2], planes[1], planes[0])
+                - expected) / Math.sqrt(expected);
+    }
+
+    /** Bit-sliced counters of the full vote: 340 edges at most, so nine bits never overflow. */
+    private static final int FULL_VOTE_PLANES = 9;
+
+    /**
+     * Adds {@code count} edges' turned masks to the bit-sliced counters ({@code planes[k]}: bit k of every turn's
+     * count). As in the sketch vote: sixteen edges at a time read eight bytes at a time and counted by carry-save
+     * adders, the carry of sixteen rippled into the planes above; the last few edges one by one.
+     */
+    private static void count(MemorySegment chunk, long keys, long dirs, int count, long[] d, long[] planes) {
+        int i = 0;
+        for (; i + 16 <= count; i += 16) {
+            long k0 = chunk.get(LONG, keys + 2L * i), k1 = chunk.get(LONG, keys + 2L * i + 8);
+            long k2 = chunk.get(LONG, keys + 2L * i + 16), k3 = chunk.get(LONG, keys + 2L * i + 24);
+            long r0 = chunk.get(LONG, dirs + i), r1 = chunk.get(LONG, dirs + i + 8);
+            long v0 = Long.rotateRight(d[(int) k0 & 0xFFFF], (int) r0);
+            long v1 = Long.rotateRight(d[(int) (k0 >>> 16) & 0xFFFF], (int) (r0 >>> 8));
+            long v2 = Long.rotateRight(d[(int) (k0 >>> 32) & 0xFFFF], (int) (r0 >>> 16));
+            long v3 = Long.rotateRight(d[(int) (k0 >>> 48)], (int) (r0 >>> 24));
+            long v4 = Long.rotateRight(d[(int) k1 & 0xFFFF], (int) (r0 >>> 32));
+            long v5 = Long.rotateRight(d[(int) (k1 >>> 16) & 0xFFFF], (int) (r0 >>> 40));
+            long v6 = Long.rotateRight(d[(int) (k1 >>> 32) & 0xFFFF], (int) (r0 >>> 48));
+            long v7 = Long.rotateRight(d[(int) (k1 >>> 48)], (int) (r0 >>> 56));
+            long v8 = Long.rotateRight(d[(int) k2 & 0xFFFF], (int) r1);
+            long v9 = Long.rotateRight(d[(int) (k2 >>> 16) & 0xFFFF], (int) (r1 >>> 8));
+            long v10 = Long.rotateRight(d[(int) (k2 >>> 32) & 0xFFFF], (int) (r1 >>> 16));
+            long v11 = Long.rotateRight(d[(int) (k2 >>> 48)], (int) (r1 >>> 24));
+            long v12 = Long.rotateRight(d[(int) k3 & 0xFFFF], (int) (r1 >>> 32));
+            long v13 = Long.rotateRight(d[(int) (k3 >>> 16) & 0xFFFF], (int) (r1 >>> 40));
+            long v14 = Long.rotateRight(d[(int) (k3 >>> 32) & 0xFFFF], (int) (r1 >>> 48));
+            long v15 = Long.rotateRight(d[(int) (k3 >>> 48)], (int) (r1 >>> 56));
+            addSixteen(planes, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15);
+        }
+        for (; i < count; i++) {
+            long carry = Long.rotateRight(d[chunk.get(SHORT, keys + 2L * i) & 0xFFFF],
+                    chunk.get(ValueLayout.JAVA_BYTE, dirs + i));
+            for (int k = 0; k < FULL_VOTE_PLANES; k++) {
+                long t = planes[k] & carry;
+                planes[k] ^= carry;
+                carry = t;
+            }
+        }
     }
 
     /** The highest of the bit-sliced counters (planes highest first). */
