@@ -259,7 +259,8 @@ final class FingerPreselection {
      * (four keys, eight directions: 24 reads where one per key and direction took 128, each with its own bounds
      * check), and the 64 turned masks are counted by a carry-save adder tree (Harley-Seal: five bit operations a
      * mask where the ripple carry through seven planes took fourteen), sixteen masks at a time. The planes come out
-     * the same, so the vote does: 0.23 against 0.36 µs a finger over a 1,000,000-person store (docs/benchmarks.md).
+     * the same, so the vote does: 0.16-0.25 against 0.32-0.41 µs a finger over a 1,000,000-person store
+     * (docs/benchmarks.md).
      */
     static double sketchVote(MemorySegment sketch, long at, FingerQuery.Finger probe) {
         long[] d = probe.directions;
