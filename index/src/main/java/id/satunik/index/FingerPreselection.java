@@ -253,57 +253,18 @@ final class FingerPreselection {
     }
 
     /**
-     * First stage: the rotation vote over the finger's sketch only. Without a branch per edge: an absent key reads
-     * an empty direction mask and adds nothing, which costs less than the mispredicted branch on the ~15 % of keys
-     * a probe has (0.16 against 0.31 µs a finger, docs/benchmarks.md). The sketch is read eight bytes at a time
-     * (four keys, eight directions: 24 reads where one per key and direction took 128, each with its own bounds
-     * check), and the 64 turned masks are counted by a carry-save adder tree (Harley-Seal: five bit operations a
-     * mask where the ripple carry through seven planes took fourteen), sixteen masks at a time. The planes come out
-     * the same, so the vote does: 0.16-0.25 against 0.32-0.41 µs a finger over a 1,000,000-person store
-     * (docs/benchmarks.md).
+     * First stage: the rotation vote over the finger's sketch only, counted as the full vote counts
+     * ({@link #count}), against a flat estimate of chance from the hits. Without a branch per edge: an absent key
+     * reads an empty direction mask and adds nothing, which costs less than the mispredicted branch on the ~15 % of
+     * keys a probe has (0.16 against 0.31 µs a finger, docs/benchmarks.md). Read eight bytes at a time and counted by
+     * carry-save adders: 0.16-0.25 against 0.32-0.41 µs a finger over a 1,000,000-person store (docs/benchmarks.md).
      */
     static double sketchVote(MemorySegment sketch, long at, FingerQuery.Finger probe) {
-        long[] d = probe.directions;
         long[] planes = new long[SKETCH_VOTE_PLANES];
-        int hits = 0;
-        for (int group = 0; group < SKETCH_EDGES / 16; group++) {
-            long keys = at + SKETCH_KEYS + 32L * group;
-            long k0 = sketch.get(LONG, keys), k1 = sketch.get(LONG, keys + 8);
-            long k2 = sketch.get(LONG, keys + 16), k3 = sketch.get(LONG, keys + 24);
-            long r0 = sketch.get(LONG, at + SKETCH_DIRECTIONS + 16L * group);
-            long r1 = sketch.get(LONG, at + SKETCH_DIRECTIONS + 16L * group + 8);
-            // the probe's mask for each key (NO_EDGE reads the empty last slot)
-            long v0 = d[(int) k0 & 0xFFFF], v1 = d[(int) (k0 >>> 16) & 0xFFFF];
-            long v2 = d[(int) (k0 >>> 32) & 0xFFFF], v3 = d[(int) (k0 >>> 48)];
-            long v4 = d[(int) k1 & 0xFFFF], v5 = d[(int) (k1 >>> 16) & 0xFFFF];
-            long v6 = d[(int) (k1 >>> 32) & 0xFFFF], v7 = d[(int) (k1 >>> 48)];
-            long v8 = d[(int) k2 & 0xFFFF], v9 = d[(int) (k2 >>> 16) & 0xFFFF];
-            long v10 = d[(int) (k2 >>> 32) & 0xFFFF], v11 = d[(int) (k2 >>> 48)];
-            long v12 = d[(int) k3 & 0xFFFF], v13 = d[(int) (k3 >>> 16) & 0xFFFF];
-            long v14 = d[(int) (k3 >>> 32) & 0xFFFF], v15 = d[(int) (k3 >>> 48)];
-            hits += present(v0) + present(v1) + present(v2) + present(v3) + present(v4) + present(v5)
-                    + present(v6) + present(v7) + present(v8) + present(v9) + present(v10) + present(v11)
-                    + present(v12) + present(v13) + present(v14) + present(v15);
-            // turned by each gallery edge's direction (a rotation uses the low six bits of the byte only)
-            v0 = Long.rotateRight(v0, (int) r0);
-            v1 = Long.rotateRight(v1, (int) (r0 >>> 8));
-            v2 = Long.rotateRight(v2, (int) (r0 >>> 16));
-            v3 = Long.rotateRight(v3, (int) (r0 >>> 24));
-            v4 = Long.rotateRight(v4, (int) (r0 >>> 32));
-            v5 = Long.rotateRight(v5, (int) (r0 >>> 40));
-            v6 = Long.rotateRight(v6, (int) (r0 >>> 48));
-            v7 = Long.rotateRight(v7, (int) (r0 >>> 56));
-            v8 = Long.rotateRight(v8, (int) r1);
-            v9 = Long.rotateRight(v9, (int) (r1 >>> 8));
-            v10 = Long.rotateRight(v10, (int) (r1 >>> 16));
-            v11 = Long.rotateRight(v11, (int) (r1 >>> 24));
-            v12 = Long.rotateRight(v12, (int) (r1 >>> 32));
-            v13 = Long.rotateRight(v13, (int) (r1 >>> 40));
-            v14 = Long.rotateRight(v14, (int) (r1 >>> 48));
-            v15 = Long.rotateRight(v15, (int) (r1 >>> 56));
-            addSixteen(planes, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15);
-        }
-        return aboveChance(hits, planes[6], planes[5], planes[4], planes[3], planes[2], planes[1], planes[0]);
+        // NO_EDGE, the key of an unused slot, reads the probe table's empty last slot
+        int hits = count(sketch, at + SKETCH_KEYS, at + SKETCH_DIRECTIONS, SKETCH_EDGES, probe.directions, planes);
+        double expected = hits * (2.0 * FingerQuery.DIRECTION_SPREAD + 1) / EdgeShapes.DIRECTION_BINS + 1;
+        return (peak(planes) - expected) / Math.sqrt(expected);
     }
 
     /** Bit-sliced counters of the sketch vote: 64 edges, so seven bits never overflow. */
@@ -384,87 +345,75 @@ final class FingerPreselection {
             bins += Long.bitCount(planes[k]) << k;
         }
         double expected = bins / (double) EdgeShapes.DIRECTION_BINS + 1;
-        return (peak(planes[8], planes[7], planes[6], planes[5], planes[4], planes[3], planes[2], planes[1], planes[0])
-                - expected) / Math.sqrt(expected);
+        return (peak(planes) - expected) / Math.sqrt(expected);
     }
 
     /** Bit-sliced counters of the full vote: 340 edges at most, so nine bits never overflow. */
     private static final int FULL_VOTE_PLANES = 9;
 
     /**
-     * Adds {@code count} edges' turned masks to the bit-sliced counters ({@code planes[k]}: bit k of every turn's
-     * count). As in the sketch vote: sixteen edges at a time read eight bytes at a time and counted by carry-save
-     * adders, the carry of sixteen rippled into the planes above; the last few edges one by one.
+     * Adds {@code count} edges' masks from the probe table {@code d}, turned by each edge's direction, to the
+     * bit-sliced counters ({@code planes[k]}: bit k of every turn's count): sixteen edges at a time, read eight bytes
+     * at a time and counted by carry-save adders ({@link #addSixteen}), the last few one by one.
+     *
+     * @return how many of the edges' keys the probe has (a present key's mask is never empty)
      */
-    private static void count(MemorySegment chunk, long keys, long dirs, int count, long[] d, long[] planes) {
+    private static int count(MemorySegment chunk, long keys, long dirs, int count, long[] d, long[] planes) {
+        int hits = 0;
         int i = 0;
         for (; i + 16 <= count; i += 16) {
             long k0 = chunk.get(LONG, keys + 2L * i), k1 = chunk.get(LONG, keys + 2L * i + 8);
             long k2 = chunk.get(LONG, keys + 2L * i + 16), k3 = chunk.get(LONG, keys + 2L * i + 24);
             long r0 = chunk.get(LONG, dirs + i), r1 = chunk.get(LONG, dirs + i + 8);
-            long v0 = Long.rotateRight(d[(int) k0 & 0xFFFF], (int) r0);
-            long v1 = Long.rotateRight(d[(int) (k0 >>> 16) & 0xFFFF], (int) (r0 >>> 8));
-            long v2 = Long.rotateRight(d[(int) (k0 >>> 32) & 0xFFFF], (int) (r0 >>> 16));
-            long v3 = Long.rotateRight(d[(int) (k0 >>> 48)], (int) (r0 >>> 24));
-            long v4 = Long.rotateRight(d[(int) k1 & 0xFFFF], (int) (r0 >>> 32));
-            long v5 = Long.rotateRight(d[(int) (k1 >>> 16) & 0xFFFF], (int) (r0 >>> 40));
-            long v6 = Long.rotateRight(d[(int) (k1 >>> 32) & 0xFFFF], (int) (r0 >>> 48));
-            long v7 = Long.rotateRight(d[(int) (k1 >>> 48)], (int) (r0 >>> 56));
-            long v8 = Long.rotateRight(d[(int) k2 & 0xFFFF], (int) r1);
-            long v9 = Long.rotateRight(d[(int) (k2 >>> 16) & 0xFFFF], (int) (r1 >>> 8));
-            long v10 = Long.rotateRight(d[(int) (k2 >>> 32) & 0xFFFF], (int) (r1 >>> 16));
-            long v11 = Long.rotateRight(d[(int) (k2 >>> 48)], (int) (r1 >>> 24));
-            long v12 = Long.rotateRight(d[(int) k3 & 0xFFFF], (int) (r1 >>> 32));
-            long v13 = Long.rotateRight(d[(int) (k3 >>> 16) & 0xFFFF], (int) (r1 >>> 40));
-            long v14 = Long.rotateRight(d[(int) (k3 >>> 32) & 0xFFFF], (int) (r1 >>> 48));
-            long v15 = Long.rotateRight(d[(int) (k3 >>> 48)], (int) (r1 >>> 56));
-            addSixteen(planes, v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15);
+            long v0 = d[(int) k0 & 0xFFFF], v1 = d[(int) (k0 >>> 16) & 0xFFFF];
+            long v2 = d[(int) (k0 >>> 32) & 0xFFFF], v3 = d[(int) (k0 >>> 48)];
+            long v4 = d[(int) k1 & 0xFFFF], v5 = d[(int) (k1 >>> 16) & 0xFFFF];
+            long v6 = d[(int) (k1 >>> 32) & 0xFFFF], v7 = d[(int) (k1 >>> 48)];
+            long v8 = d[(int) k2 & 0xFFFF], v9 = d[(int) (k2 >>> 16) & 0xFFFF];
+            long v10 = d[(int) (k2 >>> 32) & 0xFFFF], v11 = d[(int) (k2 >>> 48)];
+            long v12 = d[(int) k3 & 0xFFFF], v13 = d[(int) (k3 >>> 16) & 0xFFFF];
+            long v14 = d[(int) (k3 >>> 32) & 0xFFFF], v15 = d[(int) (k3 >>> 48)];
+            hits += present(v0) + present(v1) + present(v2) + present(v3) + present(v4) + present(v5)
+                    + present(v6) + present(v7) + present(v8) + present(v9) + present(v10) + present(v11)
+                    + present(v12) + present(v13) + present(v14) + present(v15);
+            // turned by each edge's direction (a rotation uses the low six bits of the byte only)
+            addSixteen(planes, Long.rotateRight(v0, (int) r0), Long.rotateRight(v1, (int) (r0 >>> 8)),
+                    Long.rotateRight(v2, (int) (r0 >>> 16)), Long.rotateRight(v3, (int) (r0 >>> 24)),
+                    Long.rotateRight(v4, (int) (r0 >>> 32)), Long.rotateRight(v5, (int) (r0 >>> 40)),
+                    Long.rotateRight(v6, (int) (r0 >>> 48)), Long.rotateRight(v7, (int) (r0 >>> 56)),
+                    Long.rotateRight(v8, (int) r1), Long.rotateRight(v9, (int) (r1 >>> 8)),
+                    Long.rotateRight(v10, (int) (r1 >>> 16)), Long.rotateRight(v11, (int) (r1 >>> 24)),
+                    Long.rotateRight(v12, (int) (r1 >>> 32)), Long.rotateRight(v13, (int) (r1 >>> 40)),
+                    Long.rotateRight(v14, (int) (r1 >>> 48)), Long.rotateRight(v15, (int) (r1 >>> 56)));
         }
         for (; i < count; i++) {
-            long carry = Long.rotateRight(d[chunk.get(SHORT, keys + 2L * i) & 0xFFFF],
-                    chunk.get(ValueLayout.JAVA_BYTE, dirs + i));
-            for (int k = 0; k < FULL_VOTE_PLANES; k++) {
+            long mask = d[chunk.get(SHORT, keys + 2L * i) & 0xFFFF];
+            hits += present(mask);
+            long carry = Long.rotateRight(mask, chunk.get(ValueLayout.JAVA_BYTE, dirs + i));
+            for (int k = 0; k < planes.length; k++) {
                 long t = planes[k] & carry;
                 planes[k] ^= carry;
                 carry = t;
             }
         }
-    }
-
-    /** The highest of the bit-sliced counters (planes highest first). */
-    private static int peak(long... planes) {
-        // keep the counters that have the highest plane set, plane by plane
-        long candidates = -1L;
-        int peak = 0;
-        for (int plane = 0; plane < planes.length; plane++) {
-            long t = candidates & planes[plane];
-            if (t != 0) {
-                candidates = t;
-                peak |= 1 << (planes.length - 1 - plane);
-            }
-        }
-        return peak;
+        return hits;
     }
 
     /**
-     * The sketch vote's peak (seven bit-sliced planes, highest first) against the chance hits expected at any turn
-     * (a flat estimate from the hits). Without branches: which counters keep the highest plane set is data, and a
-     * branch on it mispredicts.
+     * The highest of the bit-sliced counters ({@code planes[k]}: bit k of every turn's count): from the highest plane
+     * down, keep the counters that have the plane's bit set whenever some do. Without branches: which counters keep
+     * it is data, and a branch on it mispredicts.
      */
-    private static double aboveChance(int hits, long c6, long c5, long c4, long c3, long c2, long c1, long c0) {
+    private static int peak(long[] planes) {
         long candidates = -1L;
         int peak = 0;
-        long t;
-        long m;
-        t = c6; m = (t | -t) >> 63; candidates = t & m | candidates & ~m; peak |= (int) m & 64;
-        t = candidates & c5; m = (t | -t) >> 63; candidates = t & m | candidates & ~m; peak |= (int) m & 32;
-        t = candidates & c4; m = (t | -t) >> 63; candidates = t & m | candidates & ~m; peak |= (int) m & 16;
-        t = candidates & c3; m = (t | -t) >> 63; candidates = t & m | candidates & ~m; peak |= (int) m & 8;
-        t = candidates & c2; m = (t | -t) >> 63; candidates = t & m | candidates & ~m; peak |= (int) m & 4;
-        t = candidates & c1; m = (t | -t) >> 63; candidates = t & m | candidates & ~m; peak |= (int) m & 2;
-        t = candidates & c0; peak |= (int) ((t | -t) >>> 63);
-        double expected = hits * (2.0 * FingerQuery.DIRECTION_SPREAD + 1) / EdgeShapes.DIRECTION_BINS + 1;
-        return (peak - expected) / Math.sqrt(expected);
+        for (int k = planes.length - 1; k >= 0; k--) {
+            long t = candidates & planes[k];
+            long some = (t | -t) >> 63; // all ones when some counter has bit k
+            candidates = t & some | candidates & ~some;
+            peak |= (int) some & 1 << k;
+        }
+        return peak;
     }
 
     /**
